@@ -1,0 +1,5 @@
+import sys
+
+from hearthside.cli import main
+
+sys.exit(main())

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DeckConfig(AppConfig):
+    name = "hearthside.deck"
+    label = "deck"

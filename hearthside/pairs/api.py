@@ -1,0 +1,177 @@
+from datetime import date, datetime
+
+from django.urls import reverse
+from ninja import Router, Schema
+
+from hearthside.errors import NotPaired
+
+from . import accounts, services
+from .models import RelationshipKind, format_code
+
+accounts_router = Router(tags=["accounts"])
+me_router = Router(tags=["accounts"])
+pair_router = Router(tags=["pair"])
+
+
+class DetailOut(Schema):
+    detail: str
+
+
+class SignUpIn(Schema):
+    email: str
+    password: str
+    display_name: str
+    time_zone: str = ""
+
+
+class TokenIn(Schema):
+    email: str
+    password: str
+    code: str = ""
+    name: str = ""
+
+
+class TokenOut(Schema):
+    token: str
+
+
+class PersonOut(Schema):
+    id: int
+    email: str
+    display_name: str
+    time_zone: str
+    language: str
+    paired: bool
+
+
+class PersonIn(Schema):
+    display_name: str | None = None
+    time_zone: str | None = None
+    language: str | None = None
+
+
+class PartnerOut(Schema):
+    id: int
+    display_name: str
+    time_zone: str
+
+
+class PairOut(Schema):
+    kind: RelationshipKind
+    together_since: date | None
+    created_at: datetime
+    today: date
+    partner: PartnerOut
+
+
+class PairIn(Schema):
+    kind: RelationshipKind | None = None
+    together_since: date | None = None
+
+
+class InvitationOut(Schema):
+    code: str
+    link: str
+    expires_at: datetime
+
+
+class JoinIn(Schema):
+    code: str
+
+
+@accounts_router.post("/signup", auth=None, response={202: DetailOut})
+def sign_up(request, payload: SignUpIn):
+    """Create an account. The answer is the same whether or not the address
+    already had one; then ask for a token with the same email and password."""
+    accounts.sign_up(
+        request, payload.email, payload.password, payload.display_name, payload.time_zone
+    )
+    return 202, {"detail": "Welcome! We sent a confirmation link to that address."}
+
+
+@accounts_router.post("/token", auth=None, response={201: TokenOut})
+def create_token(request, payload: TokenIn):
+    token = accounts.issue_token(
+        request, payload.email, payload.password, payload.code, payload.name
+    )
+    return 201, {"token": token}
+
+
+@accounts_router.delete("/token", response={204: None})
+def revoke_token(request):
+    """Revoke the token this request was made with."""
+    token = getattr(request, "api_token", None)
+    if token is not None:
+        token.delete()
+    return 204, None
+
+
+def person_out(user) -> dict:
+    return {
+        "id": user.pk,
+        "email": user.email,
+        "display_name": user.display_name,
+        "time_zone": user.time_zone,
+        "language": user.language,
+        "paired": services.pair_context(user).is_paired,
+    }
+
+
+@me_router.get("", response=PersonOut)
+def me(request):
+    return person_out(request.user)
+
+
+@me_router.patch("", response=PersonOut)
+def update_me(request, payload: PersonIn):
+    services.update_person(request.user, **payload.dict(exclude_unset=True))
+    return person_out(request.user)
+
+
+def pair_out(user) -> dict:
+    context = services.pair_context(user)
+    if not context.is_paired:
+        raise NotPaired("You're not paired yet. Create an invitation or join with a code.")
+    partner = context.partner
+    return {
+        "kind": context.pair.kind,
+        "together_since": context.pair.together_since,
+        "created_at": context.pair.created_at,
+        "today": context.today(),
+        "partner": {
+            "id": partner.pk,
+            "display_name": partner.display_name,
+            "time_zone": partner.time_zone,
+        },
+    }
+
+
+@pair_router.get("", response=PairOut)
+def get_pair(request):
+    return pair_out(request.user)
+
+
+@pair_router.patch("", response=PairOut)
+def update_pair(request, payload: PairIn):
+    changes = payload.dict(exclude_unset=True)
+    services.update_pair_profile(
+        request.user,
+        kind=changes.get("kind"),
+        together_since=changes.get("together_since"),
+        clear_together_since="together_since" in changes and changes["together_since"] is None,
+    )
+    return pair_out(request.user)
+
+
+@pair_router.post("/invitations", response={201: InvitationOut})
+def create_invitation(request):
+    """A single-use code for your partner; earlier open codes stop working."""
+    invitation, code = services.create_invitation(request.user)
+    link = request.build_absolute_uri(reverse("join_with_code", args=[format_code(code)]))
+    return 201, {"code": format_code(code), "link": link, "expires_at": invitation.expires_at}
+
+
+@pair_router.post("/join", response={201: PairOut})
+def join(request, payload: JoinIn):
+    services.accept_invitation(request.user, payload.code)
+    return 201, pair_out(request.user)

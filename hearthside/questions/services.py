@@ -1,0 +1,466 @@
+"""What a person can do with daily questions: answer, respond, skip, ask."""
+
+import random
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Max, Prefetch
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from hearthside.activity.models import Verb
+from hearthside.activity.services import record
+from hearthside.errors import Conflict, NotFound, UserError
+from hearthside.pairs.models import User
+from hearthside.pairs.services import require_pair
+from hearthside.privacy.models import Visibility
+
+from .models import (
+    ANSWER_MAX_CHARS,
+    OWN_QUESTION_MAX_CHARS,
+    REPLY_MAX_CHARS,
+    Answer,
+    AnswerResponse,
+    Category,
+    DailyQuestion,
+    Depth,
+    Favourite,
+    OwnQuestion,
+    Question,
+    ResponseKind,
+    Skip,
+    SkipReason,
+    SwitchedOffCategory,
+)
+from .selection import Candidate, History, choose_question, should_serve_own_question
+
+# A question skipped with "not today" may come back after this long.
+NOT_TODAY_REST = timedelta(days=30)
+# Enough recent days to see every category in the rotation.
+HISTORY_WINDOW = 40
+PENDING_OWN_QUESTIONS_MAX = 30
+HISTORY_PAGE = 20
+
+
+def clean_text(raw: str | None, *, limit: int, what: str) -> str:
+    text = (raw or "").strip()
+    if not text:
+        raise UserError(f"Your {what} is empty. Write a few words first.")
+    if len(text) > limit:
+        raise UserError(
+            f"Please keep your {what} to {limit:,} characters; this one has {len(text):,}."
+        )
+    return text
+
+
+# --- Choosing the day's question ---------------------------------------------------------
+
+
+def todays_question(actor: User) -> DailyQuestion:
+    """Today's question for the actor's pair, chosen on first request.
+
+    Both partners may ask at the same instant: the unique constraint on
+    (pair, day) lets exactly one insert win and the other reads the winner's row.
+    """
+    context = require_pair(actor)
+    day = context.today()
+    existing = _dailies().filter(pair=context.pair, day=day).first()
+    if existing:
+        return existing
+    try:
+        with transaction.atomic():
+            _create_daily(context.pair, day)
+    except IntegrityError:
+        pass
+    return _dailies().get(pair=context.pair, day=day)
+
+
+def _dailies():
+    return DailyQuestion.objects.select_related(
+        "question__category", "own_question__category", "own_question__author"
+    )
+
+
+def _create_daily(pair, day: date) -> DailyQuestion:
+    history = _history(pair, day)
+    if should_serve_own_question(history):
+        own = (
+            OwnQuestion.objects.filter(pair=pair, daily__isnull=True)
+            .order_by("created_at", "pk")
+            .first()
+        )
+        if own is not None:
+            OwnQuestion.objects.filter(pk=own.pk).update(visibility=Visibility.PARTNER)
+            return DailyQuestion.objects.create(pair=pair, day=day, own_question=own)
+    question_id, round_number = _next_bank_question(pair, day, history)
+    if question_id is None:
+        raise Conflict("There are no questions left to ask. Ask each other one of your own.")
+    return DailyQuestion.objects.create(
+        pair=pair, day=day, question_id=question_id, round=round_number
+    )
+
+
+def _history(pair, day: date) -> History:
+    recent = list(
+        DailyQuestion.objects.filter(pair=pair, day__lt=day)
+        .order_by("-day")
+        .values_list(
+            "day",
+            "question__category_id",
+            "question__depth",
+            "own_question__category_id",
+            "own_question__depth",
+        )[:HISTORY_WINDOW]
+    )
+    last_own = next((row[0] for row in recent if row[3] is not None), None)
+    both_answered = (
+        Answer.objects.filter(pair=pair)
+        .values("daily")
+        .annotate(count=Count("id"))
+        .filter(count__gte=2)
+        .count()
+    )
+    return History(
+        recent_categories=[row[1] or row[3] for row in recent],
+        recent_depths=[row[2] or row[4] for row in recent],
+        both_answered=both_answered,
+        days_since_own_question=(day - last_own).days if last_own else None,
+        pending_own_questions=OwnQuestion.objects.filter(pair=pair, daily__isnull=True).count(),
+        asked_counts=Counter(row[1] or row[3] for row in recent),
+    )
+
+
+def _next_bank_question(pair, day: date, history: History) -> tuple[int | None, int]:
+    """A bank question not yet asked in the pair's current round. Once every
+    eligible question has been asked, a new round begins and they may return."""
+    round_number = (
+        DailyQuestion.objects.filter(pair=pair).aggregate(Max("round"))["round__max"] or 1
+    )
+    eligible = Question.objects.filter(active=True).exclude(
+        category__in=SwitchedOffCategory.objects.filter(pair=pair).values("category")
+    )
+    set_aside = Skip.objects.filter(pair=pair).exclude(
+        reason=SkipReason.NOT_TODAY, day__lt=day - NOT_TODAY_REST
+    )
+    eligible = eligible.exclude(pk__in=set_aside.values("question"))
+    # Seeded by pair and day: repeatable, and varied between pairs. Not a secret.
+    rng = random.Random(f"{pair.pk}:{day.isoformat()}")  # noqa: S311
+    for attempt in (round_number, round_number + 1):
+        asked = DailyQuestion.objects.filter(pair=pair, round=attempt, question__isnull=False)
+        rows = eligible.exclude(pk__in=asked.values("question")).values_list(
+            "pk", "category_id", "depth"
+        )
+        choice = choose_question([Candidate(*row) for row in rows], history, rng)
+        if choice is not None:
+            return choice.id, attempt
+    return None, round_number
+
+
+# --- Reading -----------------------------------------------------------------------------
+
+
+@dataclass
+class DailyView:
+    """One daily question as the viewer may see it."""
+
+    daily: DailyQuestion
+    my_answer: Answer | None
+    partner_answer: Answer | None  # only once the viewer has answered
+    partner_has_answered: bool
+    favourite: bool
+    can_edit: bool
+    can_skip: bool
+
+
+def daily_for(actor: User, daily_id: int) -> DailyQuestion:
+    context = require_pair(actor)
+    try:
+        return _dailies().get(pk=int(daily_id), pair=context.pair)
+    except (DailyQuestion.DoesNotExist, ValueError, TypeError) as missing:
+        raise NotFound() from missing
+
+
+def view_daily(actor: User, daily: DailyQuestion) -> DailyView:
+    context = require_pair(actor)
+    respondents = set(daily.answers.values_list("author_id", flat=True))
+    revealed = {
+        answer.author_id: answer
+        for answer in Answer.objects.revealed_to(actor)
+        .filter(daily=daily)
+        .prefetch_related(_responses_for(actor))
+    }
+    my_answer = revealed.get(actor.pk)
+    today = context.today()
+    return DailyView(
+        daily=daily,
+        my_answer=my_answer,
+        partner_answer=revealed.get(context.partner.pk),
+        partner_has_answered=context.partner.pk in respondents,
+        favourite=Favourite.objects.visible_to(actor).filter(daily=daily, author=actor).exists(),
+        can_edit=my_answer is None or my_answer.written_on == today,
+        can_skip=daily.day == today and daily.question_id is not None and not respondents,
+    )
+
+
+def _responses_for(actor: User) -> Prefetch:
+    return Prefetch(
+        "responses",
+        queryset=AnswerResponse.objects.visible_to(actor)
+        .select_related("author")
+        .order_by("created_at", "pk"),
+    )
+
+
+def shared_history(actor: User, *, before: date | None = None) -> list[DailyView]:
+    """Past questions both partners answered, newest first, a page at a time."""
+    context = require_pair(actor)
+    dailies = (
+        _dailies()
+        .filter(pair=context.pair)
+        .annotate(answer_count=Count("answers"))
+        .filter(answer_count__gte=2)
+        .order_by("-day")
+    )
+    if before is not None:
+        dailies = dailies.filter(day__lt=before)
+    dailies = list(
+        dailies.prefetch_related(
+            Prefetch(
+                "answers",
+                queryset=Answer.objects.revealed_to(actor).prefetch_related(_responses_for(actor)),
+                to_attr="revealed_answers",
+            )
+        )[:HISTORY_PAGE]
+    )
+    favourites = set(
+        Favourite.objects.visible_to(actor)
+        .filter(author=actor, daily__in=dailies)
+        .values_list("daily_id", flat=True)
+    )
+    views = []
+    for daily in dailies:
+        by_author = {answer.author_id: answer for answer in daily.revealed_answers}
+        if len(by_author) < 2:
+            continue
+        views.append(
+            DailyView(
+                daily=daily,
+                my_answer=by_author.get(actor.pk),
+                partner_answer=by_author.get(context.partner.pk),
+                partner_has_answered=True,
+                favourite=daily.pk in favourites,
+                can_edit=False,
+                can_skip=False,
+            )
+        )
+    return views
+
+
+# --- Answering ----------------------------------------------------------------------
+
+
+def answer_question(actor: User, daily_id: int, text: str) -> Answer:
+    """Save the actor's answer; a second answer on the same day edits the first."""
+    daily = daily_for(actor, daily_id)
+    text = clean_text(text, limit=ANSWER_MAX_CHARS, what="answer")
+    today = require_pair(actor).today()
+    now = timezone.now()
+    mine = Answer.objects.authored_by(actor).filter(daily=daily).first()
+    if mine is None:
+        try:
+            with transaction.atomic():
+                mine = Answer.objects.create(
+                    daily=daily,
+                    author=actor,
+                    pair=daily.pair,
+                    text=text,
+                    written_on=today,
+                    created_at=now,
+                    updated_at=now,
+                )
+                record(actor, Verb.ANSWERED, day=daily.day, target_id=daily.pk)
+            return mine
+        except IntegrityError:
+            # The same person sent twice at once: the first write wins, this one edits it.
+            mine = Answer.objects.authored_by(actor).get(daily=daily)
+    if mine.written_on != today:
+        written = date_format(mine.written_on, "j F")
+        raise Conflict(
+            f"You answered this on {written}. Answers can be changed on the day they were written."
+        )
+    mine.text = text
+    mine.updated_at = now
+    mine.save(update_fields=["text", "updated_at"])
+    return mine
+
+
+def answer_for(actor: User, answer_id: int) -> Answer:
+    return (
+        Answer.objects.revealed_to(actor).select_related("daily").get_visible(actor, pk=answer_id)
+    )
+
+
+def respond(actor: User, answer_id: int, kind: str, text: str = "") -> AnswerResponse:
+    """A heart, a thank-you or a reply on an answer the actor can see."""
+    if kind not in ResponseKind.values:
+        raise UserError("Choose a heart, a thank-you or a reply.")
+    answer = answer_for(actor, answer_id)
+    if kind != ResponseKind.REPLY:
+        if answer.author_id == actor.pk:
+            raise UserError("Hearts and thanks are for your partner's answer.")
+        existing = AnswerResponse.objects.authored_by(actor).filter(answer=answer, kind=kind)
+        try:
+            with transaction.atomic():
+                response, created = existing.get_or_create(
+                    answer=answer, author=actor, kind=kind, defaults={"pair": answer.pair}
+                )
+        except IntegrityError:
+            return existing.get()
+        if created:
+            verb = Verb.HEARTED if kind == ResponseKind.HEART else Verb.THANKED
+            record(actor, verb, day=answer.daily.day, target_id=answer.daily_id)
+        return response
+    text = clean_text(text, limit=REPLY_MAX_CHARS, what="reply")
+    with transaction.atomic():
+        response = AnswerResponse.objects.create(
+            answer=answer, author=actor, pair=answer.pair, kind=kind, text=text
+        )
+        record(actor, Verb.REPLIED, day=answer.daily.day, target_id=answer.daily_id)
+    return response
+
+
+def take_back_heart(actor: User, answer_id: int) -> None:
+    answer = answer_for(actor, answer_id)
+    AnswerResponse.objects.authored_by(actor).filter(
+        answer=answer, kind=ResponseKind.HEART
+    ).delete()
+
+
+# --- Skipping, favourites, categories, own questions ------------------------------------------
+
+
+def skip_question(actor: User, daily_id: int, reason: str) -> DailyQuestion:
+    """Set today's question aside and ask another one in its place."""
+    if reason not in SkipReason.values:
+        raise UserError("Tell us why: “not today” or “not for us”.")
+    context = require_pair(actor)
+    today = context.today()
+    with transaction.atomic():
+        daily = (
+            DailyQuestion.objects.select_for_update().filter(pk=daily_for(actor, daily_id).pk).get()
+        )
+        if daily.day != today:
+            raise Conflict("Only today's question can be skipped.")
+        if daily.question_id is None:
+            raise Conflict(
+                "Your partner wrote this question for you, so it can't be skipped. "
+                "You're free to leave it unanswered."
+            )
+        if daily.answers.exists():
+            raise Conflict(
+                "One of you has already answered this question, so it stays. "
+                "You're free to leave it unanswered."
+            )
+        Skip.objects.create(
+            author=actor, pair=context.pair, question_id=daily.question_id, reason=reason, day=today
+        )
+        history = _history(context.pair, today)
+        question_id, round_number = _next_bank_question(context.pair, today, history)
+        if question_id is None:
+            raise Conflict("There is no other question left to offer today.")
+        daily.question_id = question_id
+        daily.round = round_number
+        daily.save(update_fields=["question", "round"])
+    return _dailies().get(pk=daily.pk)
+
+
+def set_favourite(actor: User, daily_id: int, favourite: bool) -> bool:
+    daily = daily_for(actor, daily_id)
+    mine = Favourite.objects.authored_by(actor).filter(daily=daily)
+    if not favourite:
+        mine.delete()
+        return False
+    try:
+        with transaction.atomic():
+            mine.get_or_create(
+                daily=daily,
+                author=actor,
+                defaults={"pair": daily.pair, "visibility": Visibility.PRIVATE},
+            )
+    except IntegrityError:
+        pass  # the same tap arrived twice; it is a favourite either way
+    return True
+
+
+def favourites(actor: User) -> list[DailyQuestion]:
+    ids = Favourite.objects.visible_to(actor).filter(author=actor).values("daily")
+    return list(_dailies().filter(pk__in=ids).order_by("-day"))
+
+
+def category_settings(actor: User) -> list[tuple[Category, bool]]:
+    pair = require_pair(actor).pair
+    off = set(SwitchedOffCategory.objects.filter(pair=pair).values_list("category_id", flat=True))
+    return [(category, category.pk not in off) for category in Category.objects.all()]
+
+
+def set_category(actor: User, slug: str, enabled: bool) -> None:
+    pair = require_pair(actor).pair
+    category = Category.objects.filter(slug=slug).first()
+    if category is None:
+        raise NotFound("There is no such category.")
+    switched_off = SwitchedOffCategory.objects.filter(pair=pair)
+    if enabled:
+        switched_off.filter(category=category).delete()
+        return
+    with transaction.atomic():
+        off = set(switched_off.select_for_update().values_list("category_id", flat=True))
+        if category.pk in off:
+            return
+        if len(off | {category.pk}) >= Category.objects.count():
+            raise UserError("Keep at least one category on, so there is something to ask.")
+        SwitchedOffCategory.objects.create(pair=pair, category=category, switched_off_by=actor)
+
+
+def ask_own_question(
+    actor: User, text: str, category_slug: str | None = None, depth: int = Depth.PERSONAL
+) -> OwnQuestion:
+    context = require_pair(actor)
+    text = clean_text(text, limit=OWN_QUESTION_MAX_CHARS, what="question")
+    category = Category.objects.filter(slug=category_slug or "our-relationship").first()
+    if category is None:
+        raise UserError("Please choose one of the listed categories.")
+    if depth not in Depth.values:
+        raise UserError("Depth is 1 (light), 2 (personal) or 3 (deep).")
+    waiting = OwnQuestion.objects.authored_by(actor).filter(daily__isnull=True).count()
+    if waiting >= PENDING_OWN_QUESTIONS_MAX:
+        raise Conflict(
+            f"You have {waiting} questions waiting already. Let a few of them be asked first."
+        )
+    with transaction.atomic():
+        own = OwnQuestion.objects.create(
+            author=actor,
+            pair=context.pair,
+            visibility=Visibility.PRIVATE,
+            text=text,
+            category=category,
+            depth=depth,
+        )
+        record(actor, Verb.ASKED)
+    return own
+
+
+def my_waiting_questions(actor: User) -> list[OwnQuestion]:
+    return list(
+        OwnQuestion.objects.authored_by(actor)
+        .filter(daily__isnull=True, pair=require_pair(actor).pair)
+        .select_related("category")
+        .order_by("created_at")
+    )
+
+
+def withdraw_own_question(actor: User, own_question_id: int) -> None:
+    own = OwnQuestion.objects.authored_by(actor).filter(pk=own_question_id, daily__isnull=True)
+    if not own.delete()[0]:
+        raise NotFound("That question is not waiting to be asked.")

@@ -1,0 +1,205 @@
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from hearthside.activity.services import partner_news_since
+from hearthside.errors import UserError
+from hearthside.pairs.services import note_visit, pair_context, previous_visit_ended
+from hearthside.today import sections_for
+from hearthside.web import is_htmx
+
+from . import services
+from .models import ANSWER_MAX_CHARS, OWN_QUESTION_MAX_CHARS, REPLY_MAX_CHARS, Category, Depth
+
+LIMITS = {
+    "answer_max": ANSWER_MAX_CHARS,
+    "reply_max": REPLY_MAX_CHARS,
+    "own_question_max": OWN_QUESTION_MAX_CHARS,
+}
+
+
+def home(request):
+    if not request.user.is_authenticated:
+        return render(request, "landing.html")
+    return today(request)
+
+
+@login_required
+@require_GET
+def today(request):
+    context = pair_context(request.user)
+    if not context.is_paired:
+        return render(request, "questions/today_unpaired.html")
+    try:
+        daily = services.todays_question(request.user)
+    except UserError as error:
+        return render(request, "questions/today.html", {"problem": error.message, **LIMITS})
+    note_visit(request.user)
+    news = partner_news_since(request.user, previous_visit_ended(request.user))
+    return render(
+        request,
+        "questions/today.html",
+        {
+            "view": services.view_daily(request.user, daily),
+            "news": news,
+            "sections": sections_for(request.user),
+            "today": True,
+            **LIMITS,
+        },
+    )
+
+
+@login_required
+@require_GET
+def daily_detail(request, daily_id: int):
+    daily = services.daily_for(request.user, daily_id)
+    view = services.view_daily(request.user, daily)
+    return render(request, "questions/daily.html", {"view": view, **LIMITS})
+
+
+def _card(request, daily_id: int, *, problem: str = "", draft: str | None = None):
+    """The question card after a change: the fragment for htmx, otherwise
+    back to where the person was."""
+    if not is_htmx(request) and not problem:
+        return redirect(request.POST.get("next") or "today")
+    view = services.view_daily(request.user, services.daily_for(request.user, daily_id))
+    template = "questions/_card.html" if is_htmx(request) else "questions/daily.html"
+    page = {"view": view, "problem": problem, "draft": draft, **LIMITS}
+    return render(request, template, page, status=400 if problem and not is_htmx(request) else 200)
+
+
+@login_required
+@require_POST
+def answer(request, daily_id: int):
+    text = request.POST.get("text", "")
+    try:
+        services.answer_question(request.user, daily_id, text)
+    except UserError as error:
+        return _card(request, daily_id, problem=error.message, draft=text)
+    return _card(request, daily_id)
+
+
+@login_required
+@require_POST
+def respond(request, answer_id: int):
+    answer = services.answer_for(request.user, answer_id)
+    text = request.POST.get("text", "")
+    try:
+        services.respond(request.user, answer_id, request.POST.get("kind", ""), text)
+    except UserError as error:
+        return _card(request, answer.daily_id, problem=error.message)
+    return _card(request, answer.daily_id)
+
+
+@login_required
+@require_POST
+def take_back_heart(request, answer_id: int):
+    answer = services.answer_for(request.user, answer_id)
+    services.take_back_heart(request.user, answer_id)
+    return _card(request, answer.daily_id)
+
+
+@login_required
+@require_POST
+def skip(request, daily_id: int):
+    try:
+        services.skip_question(request.user, daily_id, request.POST.get("reason", ""))
+    except UserError as error:
+        return _card(request, daily_id, problem=error.message)
+    return _card(request, daily_id)
+
+
+@login_required
+@require_POST
+def favourite(request, daily_id: int):
+    services.set_favourite(request.user, daily_id, request.POST.get("favourite") == "1")
+    return _card(request, daily_id)
+
+
+@login_required
+@require_GET
+def history(request):
+    before = None
+    if request.GET.get("before"):
+        try:
+            before = date.fromisoformat(request.GET["before"])
+        except ValueError:
+            messages.error(request, "That page of history doesn't exist; here is the newest one.")
+    views = services.shared_history(request.user, before=before)
+    more = len(views) == services.HISTORY_PAGE
+    return render(
+        request,
+        "questions/history.html",
+        {"views": views, "next_before": views[-1].daily.day if more else None},
+    )
+
+
+@login_required
+@require_GET
+def favourites(request):
+    return render(
+        request, "questions/favourites.html", {"dailies": services.favourites(request.user)}
+    )
+
+
+@login_required
+def ask(request):
+    page = {
+        "categories": Category.objects.all(),
+        "depths": Depth.choices,
+        "waiting": None,
+        **LIMITS,
+    }
+    if request.method == "POST":
+        try:
+            services.ask_own_question(
+                request.user,
+                request.POST.get("text", ""),
+                request.POST.get("category") or None,
+                _int_or_zero(request.POST.get("depth")),
+            )
+        except UserError as error:
+            page.update(problem=error.message, draft=request.POST.get("text", ""))
+            page["waiting"] = services.my_waiting_questions(request.user)
+            return render(request, "questions/ask.html", page, status=400)
+        messages.success(request, "Saved. It will come up as a daily question for you both.")
+        return redirect("ask")
+    page["waiting"] = services.my_waiting_questions(request.user)
+    return render(request, "questions/ask.html", page)
+
+
+@login_required
+@require_POST
+def withdraw(request, own_question_id: int):
+    try:
+        services.withdraw_own_question(request.user, own_question_id)
+    except UserError as error:
+        messages.error(request, error.message)
+    return redirect("ask")
+
+
+@login_required
+def categories(request):
+    if request.method == "POST":
+        try:
+            services.set_category(
+                request.user, request.POST.get("category", ""), request.POST.get("enabled") == "1"
+            )
+        except UserError as error:
+            messages.error(request, error.message)
+        return redirect("categories")
+    return render(
+        request,
+        "questions/categories.html",
+        {"settings": services.category_settings(request.user)},
+    )
+
+
+def _int_or_zero(raw) -> int:
+    try:
+        return int(raw)
+    except (TypeError, ValueError):
+        return 0

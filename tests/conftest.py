@@ -1,0 +1,94 @@
+"""Shared fixtures: people, pairs and the question bank, built through the
+same services the app uses."""
+
+import itertools
+
+import pytest
+from django.test import Client
+
+from hearthside.pairs import services as pair_services
+from hearthside.pairs.accounts import create_person
+from hearthside.questions.bank import load_bank
+
+PASSWORD = "a-long-test-password-41"
+_numbers = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def run_tasks_immediately(settings):
+    """Background tasks run inline in tests, unless a test asks for the worker."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def plain_static_files(settings):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def make_person(db):
+    def make(name: str | None = None, time_zone: str = "Europe/London", **extra):
+        number = next(_numbers)
+        name = name or f"Person {number}"
+        return create_person(
+            extra.pop("email", f"person{number}@example.test"),
+            PASSWORD,
+            name,
+            time_zone=time_zone,
+            verified=True,
+        )
+
+    return make
+
+
+@pytest.fixture
+def pair_up():
+    def pair(first, second):
+        _, code = pair_services.create_invitation(first)
+        created = pair_services.accept_invitation(second, code)
+        for person in (first, second):
+            pair_services.forget_pair_context(person)
+        return created
+
+    return pair
+
+
+@pytest.fixture
+def bank(db):
+    return load_bank()
+
+
+@pytest.fixture
+def couple(make_person, pair_up, bank):
+    """Alex and Sam, paired, with the question bank loaded."""
+    alex = make_person("Alex")
+    sam = make_person("Sam")
+    pair_up(alex, sam)
+    return alex, sam
+
+
+@pytest.fixture
+def other_couple(make_person, pair_up, bank):
+    kim = make_person("Kim")
+    lee = make_person("Lee")
+    pair_up(kim, lee)
+    return kim, lee
+
+
+@pytest.fixture
+def client_for():
+    def login(user) -> Client:
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return login
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Argon2 is deliberately slow; the tests check behaviour, not hashing cost."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,73 @@
+import pytest
+
+from hearthside.errors import Conflict, NotFound, UserError
+from hearthside.questions import services
+from hearthside.questions.models import ANSWER_MAX_CHARS, Answer, DailyQuestion
+
+
+def test_both_partners_get_the_same_question_today(couple):
+    alex, sam = couple
+    assert services.todays_question(alex).pk == services.todays_question(sam).pk
+    assert DailyQuestion.objects.count() == 1
+
+
+def test_partner_cannot_see_answer_before_answering(couple):
+    alex, sam = couple
+    daily = services.todays_question(alex)
+    services.answer_question(alex, daily.pk, "My honest answer")
+    view = services.view_daily(sam, daily)
+    assert view.partner_has_answered
+    assert view.partner_answer is None
+
+
+def test_partner_answer_appears_once_own_answer_is_saved(couple):
+    alex, sam = couple
+    daily = services.todays_question(alex)
+    services.answer_question(alex, daily.pk, "Alex's answer")
+    services.answer_question(sam, daily.pk, "Sam's answer")
+    assert services.view_daily(sam, daily).partner_answer.text == "Alex's answer"
+    assert services.view_daily(alex, daily).partner_answer.text == "Sam's answer"
+
+
+def test_second_answer_on_the_same_day_edits_the_first(couple):
+    alex, _ = couple
+    daily = services.todays_question(alex)
+    services.answer_question(alex, daily.pk, "first")
+    services.answer_question(alex, daily.pk, "second")
+    assert Answer.objects.get(daily=daily, author=alex).text == "second"
+    assert Answer.objects.count() == 1
+
+
+@pytest.mark.parametrize("text", ["", "   ", "x" * (ANSWER_MAX_CHARS + 1)])
+def test_empty_or_overlong_answer_is_refused_and_nothing_saved(couple, text):
+    alex, _ = couple
+    daily = services.todays_question(alex)
+    with pytest.raises(UserError):
+        services.answer_question(alex, daily.pk, text)
+    assert not Answer.objects.exists()
+
+
+def test_another_pairs_question_is_not_found(couple, other_couple):
+    alex, _ = couple
+    kim, _ = other_couple
+    foreign = services.todays_question(kim)
+    with pytest.raises(NotFound):
+        services.answer_question(alex, foreign.pk, "hello")
+    assert not Answer.objects.exists()
+
+
+def test_skipping_replaces_todays_question(couple):
+    alex, _ = couple
+    daily = services.todays_question(alex)
+    first = daily.question_id
+    skipped = services.skip_question(alex, daily.pk, "not_for_us")
+    assert skipped.pk == daily.pk
+    assert skipped.question_id != first
+
+
+def test_a_question_already_answered_cannot_be_skipped(couple):
+    alex, sam = couple
+    daily = services.todays_question(alex)
+    services.answer_question(sam, daily.pk, "done")
+    with pytest.raises(Conflict):
+        services.skip_question(alex, daily.pk, "not_today")
