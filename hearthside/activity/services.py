@@ -15,10 +15,13 @@ def record(actor: User, verb: Verb, *, day: date | None = None, target_id: int |
 
 def partner_news_since(viewer: User, since: datetime) -> list[Activity]:
     """What the partner did since ``since``, newest first, a bounded list."""
+    pair = require_pair(viewer).pair
     return list(
         Activity.objects.visible_to(viewer)
         .exclude(author=viewer)
-        .filter(created_at__gt=since)
+        # Changes nothing visible_to allows; it lets the database walk the
+        # (pair, -created_at) index instead of all the viewer's own history.
+        .filter(pair=pair, created_at__gt=since)
         .select_related("author")
         .order_by("-created_at")[:FEED_LIMIT]
     )

@@ -5,6 +5,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.core.validators import slug_re
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Prefetch
 from django.utils import timezone
@@ -145,6 +146,10 @@ def _next_bank_question(pair, day: date, history: History) -> tuple[int | None, 
         reason=SkipReason.NOT_TODAY, day__lt=day - NOT_TODAY_REST
     )
     eligible = eligible.exclude(pk__in=set_aside.values("question"))
+    # Cards the pair drew in the conversation deck lately rest for a while.
+    from hearthside.deck.services import without_recent_draws
+
+    eligible = without_recent_draws(pair, eligible)
     # Seeded by pair and day: repeatable, and varied between pairs. Not a secret.
     rng = random.Random(f"{pair.pk}:{day.isoformat()}")  # noqa: S311
     for attempt in (round_number, round_number + 1):
@@ -189,6 +194,7 @@ def view_daily(actor: User, daily: DailyQuestion) -> DailyView:
         answer.author_id: answer
         for answer in Answer.objects.revealed_to(actor)
         .filter(daily=daily)
+        .select_related("author")
         .prefetch_related(_responses_for(actor))
     }
     my_answer = revealed.get(actor.pk)
@@ -229,7 +235,9 @@ def shared_history(actor: User, *, before: date | None = None) -> list[DailyView
         dailies.prefetch_related(
             Prefetch(
                 "answers",
-                queryset=Answer.objects.revealed_to(actor).prefetch_related(_responses_for(actor)),
+                queryset=Answer.objects.revealed_to(actor)
+                .select_related("author")
+                .prefetch_related(_responses_for(actor)),
                 to_attr="revealed_answers",
             )
         )[:HISTORY_PAGE]
@@ -405,9 +413,16 @@ def category_settings(actor: User) -> list[tuple[Category, bool]]:
     return [(category, category.pk not in off) for category in Category.objects.all()]
 
 
+def category_named(slug: str) -> Category | None:
+    # Only a well-formed slug reaches the database: PostgreSQL refuses a NUL in a query.
+    if not slug_re.match(slug or ""):
+        return None
+    return Category.objects.filter(slug=slug).first()
+
+
 def set_category(actor: User, slug: str, enabled: bool) -> None:
     pair = require_pair(actor).pair
-    category = Category.objects.filter(slug=slug).first()
+    category = category_named(slug)
     if category is None:
         raise NotFound("There is no such category.")
     switched_off = SwitchedOffCategory.objects.filter(pair=pair)
@@ -428,7 +443,7 @@ def ask_own_question(
 ) -> OwnQuestion:
     context = require_pair(actor)
     text = clean_text(text, limit=OWN_QUESTION_MAX_CHARS, what="question")
-    category = Category.objects.filter(slug=category_slug or "our-relationship").first()
+    category = category_named(category_slug or "our-relationship")
     if category is None:
         raise UserError("Please choose one of the listed categories.")
     if depth not in Depth.values:

@@ -1,0 +1,18 @@
+"""A kind invitation on Today, for the partner who has had less room to
+share lately, and for nobody else."""
+
+from hearthside.pairs.models import User
+from hearthside.pairs.services import pair_context
+from hearthside.today import TodaySection, today_section
+
+from .balance import invitation_text, sharing_balance
+
+
+@today_section(80)
+def invitation_to_share(user: User) -> TodaySection | None:
+    if not pair_context(user).is_paired:
+        return None
+    balance = sharing_balance(user)
+    if not balance.invite_viewer:
+        return None
+    return TodaySection("activity/_invitation.html", {"text": invitation_text(balance.partner)})
