@@ -8,7 +8,9 @@ hearthside <any manage.py command>     passed through to Django
 
 import contextlib
 import os
+import secrets
 import signal
+import socket
 import subprocess
 import sys
 
@@ -30,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     if command == "serve":
         return serve(rest)
     if command == "worker":
-        return django(["db_worker", "--queue-name", "*", *rest])
+        return worker(rest)
     if command == "check":
         return django(["check", "--deploy", "--fail-level", "ERROR", *rest])
     return django([COMMAND_ALIASES.get(command, command), *rest])
@@ -41,6 +43,55 @@ def django(arguments: list[str]) -> int:
 
     execute_from_command_line(["hearthside", *arguments])
     return 0
+
+
+def worker(arguments: list[str]) -> int:
+    """The background worker. A worker killed in the middle of a task leaves it
+    marked as running for ever; tasks left so by a worker of this machine that
+    no longer runs go back in the queue before the new worker starts."""
+    from django import setup
+
+    setup()
+    requeued = requeue_abandoned_tasks()
+    if requeued:
+        print(f"Put {requeued} interrupted task(s) back in the queue.", flush=True)
+    if not any(argument.startswith("--worker-id") for argument in arguments):
+        arguments = ["--worker-id", this_worker_id(), *arguments]
+    return django(["db_worker", "--queue-name", "*", *arguments])
+
+
+def this_worker_id() -> str:
+    """host:pid:random, so a later worker can tell whether this one still runs."""
+    return f"{socket.gethostname()[:40]}:{os.getpid()}:{secrets.token_hex(4)}"
+
+
+def requeue_abandoned_tasks() -> int:
+    from django_tasks import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    host = socket.gethostname()[:40]
+    requeued = 0
+    for task in DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING):
+        claimed_by = str(task.worker_ids[-1]) if task.worker_ids else ""
+        worker_host, _, rest = claimed_by.partition(":")
+        pid = rest.partition(":")[0]
+        if worker_host != host or not pid.isdigit() or process_exists(int(pid)):
+            continue
+        # started_at changes whenever a worker claims the task: no double requeue.
+        requeued += DBTaskResult.objects.filter(
+            pk=task.pk, status=TaskResultStatus.RUNNING, started_at=task.started_at
+        ).update(status=TaskResultStatus.READY, started_at=None)
+    return requeued
+
+
+def process_exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # it exists, under another user
+    return True
 
 
 def serve(arguments: list[str]) -> int:
