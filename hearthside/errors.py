@@ -29,3 +29,30 @@ class NotPaired(UserError):
 
     def __init__(self, message: str = "This needs a partner. Invite yours first."):
         super().__init__(message)
+
+
+class UnstorableText(UserError):
+    def __init__(self):
+        super().__init__(
+            "Please send plain text: the request holds a character that can't be stored "
+            "(a NUL character or a lone UTF-16 surrogate)."
+        )
+
+
+def refuse_unstorable_text(value) -> None:
+    """PostgreSQL refuses NUL in text, and a lone surrogate (valid in JSON as
+    "\\ud800") cannot be encoded at all: refuse both before any query runs."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise UnstorableText()
+        try:
+            value.encode()
+        except UnicodeEncodeError as unencodable:
+            raise UnstorableText() from unencodable
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            refuse_unstorable_text(key)
+            refuse_unstorable_text(item)
+    elif isinstance(value, list):
+        for item in value:
+            refuse_unstorable_text(item)

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "hearthside.api.JsonErrorsUnderApi",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -77,6 +78,7 @@ MIDDLEWARE = [
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "hearthside.pairs.middleware.PersonalTimeZoneMiddleware",
     "hearthside.web.UserErrorMiddleware",
+    "hearthside.web.RefuseUnstorableText",
 ]
 
 ROOT_URLCONF = "hearthside.urls"
@@ -93,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "hearthside.pairs.context_processors.pair",
+                "hearthside.web.navigation",
             ],
             "builtins": ["template_partials.templatetags.partials"],
         },
@@ -163,7 +166,8 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "ht
 ACCOUNT_ADAPTER = "hearthside.pairs.adapters.AccountAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Hearthside"
-USERSESSIONS_TRACK_ACTIVITY = True
+# Tracking would write to the database on every page view.
+USERSESSIONS_TRACK_ACTIVITY = False
 
 # --- Email --------------------------------------------------------------------
 # Mail is queued as a background task; the worker hands it to the delivery
@@ -217,10 +221,8 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
-# `hearthside serve` collects static files first; anything else (tests, a bare
-# runserver) falls back to the files inside the package, unhashed.
-WHITENOISE_USE_FINDERS = True
-WHITENOISE_MANIFEST_STRICT = False
+# `hearthside serve` collects (and hashes) the static files before it starts;
+# `hearthside serve --dev` turns DEBUG on and serves them from the package.
 
 # --- Security ---------------------------------------------------------------------
 HTTPS = SITE_URL.startswith("https://")

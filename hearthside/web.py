@@ -3,7 +3,29 @@
 from django.http import Http404
 from django.shortcuts import redirect, render
 
-from hearthside.errors import NotFound, NotPaired, UserError
+from hearthside.errors import NotFound, NotPaired, UnstorableText, UserError, refuse_unstorable_text
+
+# Which tab of the main navigation a page belongs to, by URL namespace or name.
+NAV_SECTIONS = {
+    "today": {"today"},
+    "checkins": {"checkins"},
+    "share": {"shares", "share_create", "share_detail", "needs", "needs_met", "need_detail"},
+    "together": {"history", "daily", "favourites", "ask", "deck", "activity"},
+    "settings": {"pair_settings", "categories", "invite", "join", "join_with_code"},
+}
+
+
+def navigation(request):
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        return {}
+    keys = {match.namespace, match.url_name}
+    for section, members in NAV_SECTIONS.items():
+        if keys & members:
+            return {"nav_section": section}
+    if (match.url_name or "").startswith(("account_", "mfa_", "usersessions_")):
+        return {"nav_section": "settings"}
+    return {}
 
 
 def is_htmx(request) -> bool:
@@ -38,3 +60,21 @@ class UserErrorMiddleware:
         return render(
             request, "problem.html", {"problem": exception.message}, status=exception.status_code
         )
+
+
+class RefuseUnstorableText:
+    """Form fields and query strings with a NUL character would crash
+    PostgreSQL deep inside a query: refuse them at the door, clearly."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path.startswith("/api/"):
+            try:
+                for values in (request.GET, request.POST):
+                    for key, items in values.lists():
+                        refuse_unstorable_text([key, *items])
+            except UnstorableText as refused:
+                return render(request, "problem.html", {"problem": refused.message}, status=400)
+        return self.get_response(request)

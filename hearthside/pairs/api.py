@@ -1,7 +1,7 @@
 from datetime import date, datetime
 
 from django.urls import reverse
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from hearthside.errors import NotPaired
 
@@ -35,7 +35,7 @@ class TokenOut(Schema):
     token: str
 
 
-class PersonOut(Schema):
+class MeOut(Schema):
     id: int
     email: str
     display_name: str
@@ -86,7 +86,7 @@ def sign_up(request, payload: SignUpIn):
     accounts.sign_up(
         request, payload.email, payload.password, payload.display_name, payload.time_zone
     )
-    return 202, {"detail": "Welcome! We sent a confirmation link to that address."}
+    return Status(202, {"detail": "Welcome! We sent a confirmation link to that address."})
 
 
 @accounts_router.post("/token", auth=None, response={201: TokenOut})
@@ -94,7 +94,7 @@ def create_token(request, payload: TokenIn):
     token = accounts.issue_token(
         request, payload.email, payload.password, payload.code, payload.name
     )
-    return 201, {"token": token}
+    return Status(201, {"token": token})
 
 
 @accounts_router.delete("/token", response={204: None})
@@ -103,7 +103,7 @@ def revoke_token(request):
     token = getattr(request, "api_token", None)
     if token is not None:
         token.delete()
-    return 204, None
+    return Status(204, None)
 
 
 def person_out(user) -> dict:
@@ -117,12 +117,12 @@ def person_out(user) -> dict:
     }
 
 
-@me_router.get("", response=PersonOut)
+@me_router.get("", response=MeOut)
 def me(request):
     return person_out(request.user)
 
 
-@me_router.patch("", response=PersonOut)
+@me_router.patch("", response=MeOut)
 def update_me(request, payload: PersonIn):
     services.update_person(request.user, **payload.dict(exclude_unset=True))
     return person_out(request.user)
@@ -168,10 +168,12 @@ def create_invitation(request):
     """A single-use code for your partner; earlier open codes stop working."""
     invitation, code = services.create_invitation(request.user)
     link = request.build_absolute_uri(reverse("join_with_code", args=[format_code(code)]))
-    return 201, {"code": format_code(code), "link": link, "expires_at": invitation.expires_at}
+    return Status(
+        201, {"code": format_code(code), "link": link, "expires_at": invitation.expires_at}
+    )
 
 
 @pair_router.post("/join", response={201: PairOut})
 def join(request, payload: JoinIn):
     services.accept_invitation(request.user, payload.code)
-    return 201, pair_out(request.user)
+    return Status(201, pair_out(request.user))

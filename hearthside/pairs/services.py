@@ -230,6 +230,12 @@ def accept_invitation(actor: User, raw_code: str) -> Pair:
                 pair=pair, user=actor, role=Role.PARTNER, seat=2, joined_at=now
             )
     except IntegrityError as clash:
+        # Someone joined a pair a moment ago: the actor or the inviter.
+        forget_pair_context(actor)
+        if pair_context(actor).is_paired:
+            raise Conflict(
+                "You're already in a pair, and a person can be in one pair at a time."
+            ) from clash
         raise Conflict(
             f"{invitation.inviter} is already in a pair, so this invitation can't be used."
         ) from clash

@@ -47,8 +47,11 @@ class PrivateContentQuerySet(models.QuerySet):
     def revealed_to(self, user, *, prompt: str, unless: Q | None = None):
         """Visible content of a paired prompt (a daily question, a weekly
         check-in): someone else's response shows only once the viewer has
-        responded to the same prompt, or when ``unless`` holds for the row."""
-        own_response = self.model.objects.filter(author=user, **{prompt: OuterRef(prompt)})
+        responded to the same prompt in the same pair (a day or a week is a
+        prompt of every pair), or when ``unless`` holds for the row."""
+        own_response = self.model.objects.filter(
+            author=user, pair=OuterRef("pair"), **{prompt: OuterRef(prompt)}
+        )
         condition = Q(author=user) | Exists(own_response)
         if unless is not None:
             condition |= unless

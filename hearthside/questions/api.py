@@ -1,7 +1,7 @@
 from datetime import date, datetime
 from typing import Literal
 
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from hearthside.activity.services import partner_news_since
 from hearthside.pairs.services import note_visit, previous_visit_ended
@@ -12,7 +12,7 @@ from .models import ANSWER_MAX_CHARS, OWN_QUESTION_MAX_CHARS, REPLY_MAX_CHARS
 router = Router(tags=["questions"])
 
 
-class CategoryOut(Schema):
+class QuestionCategoryOut(Schema):
     slug: str
     name: str
 
@@ -41,7 +41,7 @@ class DailyOut(Schema):
     id: int
     day: date
     text: str
-    category: CategoryOut
+    category: QuestionCategoryOut
     depth: int
     asked_by: str | None = Field(description="Set when a partner wrote this question.")
     my_answer: AnswerOut | None
@@ -62,7 +62,7 @@ class NewsOut(Schema):
     at: datetime
 
 
-class TodayOut(Schema):
+class TodayQuestionOut(Schema):
     daily: DailyOut
     partner_news: list[NewsOut]
 
@@ -104,7 +104,7 @@ class OwnQuestionIn(Schema):
 class OwnQuestionOut(Schema):
     id: int
     text: str
-    category: CategoryOut
+    category: QuestionCategoryOut
     depth: int
     created_at: datetime
 
@@ -158,7 +158,7 @@ def current_daily_out(request, daily_id: int) -> dict:
     return daily_out(services.view_daily(request.user, daily), request.user)
 
 
-@router.get("/today", response=TodayOut)
+@router.get("/today", response=TodayQuestionOut)
 def today(request):
     """Today's question, your answer, and your partner's once yours is in."""
     user = request.user
@@ -214,7 +214,7 @@ def add_response(request, answer_id: int, payload: ResponseIn):
     """A heart, a thank-you for sharing, or a short reply."""
     services.respond(request.user, answer_id, payload.kind, payload.text)
     answer = services.answer_for(request.user, answer_id)
-    return 201, current_daily_out(request, answer.daily_id)
+    return Status(201, current_daily_out(request, answer.daily_id))
 
 
 @router.delete("/answers/{answer_id}/heart", response=DailyOut)
@@ -236,7 +236,7 @@ class FavouriteItemOut(Schema):
     daily_id: int
     day: date
     text: str
-    category: CategoryOut
+    category: QuestionCategoryOut
 
 
 @router.get("/favourites", response=list[FavouriteItemOut])
@@ -281,10 +281,10 @@ def waiting_questions(request):
 @router.post("/own-questions", response={201: OwnQuestionOut})
 def ask(request, payload: OwnQuestionIn):
     own = services.ask_own_question(request.user, payload.text, payload.category, payload.depth)
-    return 201, own
+    return Status(201, own)
 
 
 @router.delete("/own-questions/{own_question_id}", response={204: None})
 def withdraw(request, own_question_id: int):
     services.withdraw_own_question(request.user, own_question_id)
-    return 204, None
+    return Status(204, None)

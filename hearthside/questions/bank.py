@@ -53,14 +53,20 @@ def read_bank(directory: Path) -> list[dict]:
     documents, seen_keys = [], {}
     for path in files:
         text = path.read_text(encoding="utf-8")
-        document = yaml.load(text, Loader=YamlLoader) or {}  # noqa: S506 (a safe loader)
+        try:
+            document = yaml.load(text, Loader=YamlLoader) or {}  # noqa: S506 (a safe loader)
+        except yaml.YAMLError as problem:
+            raise BankError(f"{path.name}: not valid YAML ({problem})") from problem
         _validate(document, path.name, seen_keys)
         documents.append(document)
     return documents
 
 
 def _validate(document: dict, name: str, seen_keys: dict[str, str]) -> None:
-    category = document.get("category") or {}
+    if not isinstance(document, dict):
+        raise BankError(f"{name}: expected a category and its questions")
+    category = document.get("category")
+    category = category if isinstance(category, dict) else {}
     for field in ("slug", "name"):
         if not isinstance(category.get(field), str) or not category[field].strip():
             raise BankError(f"{name}: the category needs a {field}")
@@ -72,6 +78,8 @@ def _validate(document: dict, name: str, seen_keys: dict[str, str]) -> None:
         if not isinstance(question, dict) or set(question) != QUESTION_FIELDS:
             raise BankError(f"{where}: needs exactly the fields {sorted(QUESTION_FIELDS)}")
         key = question["key"]
+        if not isinstance(key, str) or not 0 < len(key) <= 40:
+            raise BankError(f"{where}: key must be text of 1 to 40 characters")
         if key in seen_keys:
             raise BankError(f"{where}: key {key!r} is used in {seen_keys[key]} too")
         seen_keys[key] = name

@@ -46,7 +46,6 @@ def today(request):
             "view": services.view_daily(request.user, daily),
             "news": news,
             "sections": sections_for(request.user),
-            "today": True,
             **LIMITS,
         },
     )

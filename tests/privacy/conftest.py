@@ -1,0 +1,52 @@
+"""Two pairs and the things people wrote in them, for the authorization tests.
+
+Alex and Sam are one pair, Kim and Lee another. Today Alex has answered the
+daily question and Sam has not, so Alex's answer must stay hidden from Sam,
+and from everyone outside the pair, until Sam answers.
+"""
+
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+
+from hearthside.pairs.models import ApiToken, User
+from hearthside.questions import services
+from hearthside.questions.models import Answer, DailyQuestion
+
+# Secrets contain no character HTML would escape (no quotes, <, > or &), so a
+# plain substring search finds them in a page as well as in JSON.
+ALEX_SECRET = "Alex wrote about the blue kite over Lisbon 7F3A"
+
+
+@dataclass
+class World:
+    alex: User
+    sam: User
+    kim: User
+    lee: User
+    daily: DailyQuestion  # today's question of Alex and Sam
+    alex_answer: Answer  # answered by Alex; Sam has not answered yet
+    kims_daily: DailyQuestion
+
+
+@pytest.fixture
+def world(couple, other_couple) -> World:
+    alex, sam = couple
+    kim, lee = other_couple
+    daily = services.todays_question(alex)
+    answer = services.answer_question(alex, daily.pk, ALEX_SECRET)
+    return World(alex, sam, kim, lee, daily, answer, services.todays_question(kim))
+
+
+@pytest.fixture
+def api_client_for():
+    """A client that speaks to the API as a script would: with a bearer token."""
+
+    def client(user: User | None) -> Client:
+        if user is None:
+            return Client()
+        _, token = ApiToken.issue(user, name="tests")
+        return Client(HTTP_AUTHORIZATION=f"Bearer {token}")
+
+    return client

@@ -1,0 +1,392 @@
+"""The authorization matrix: every page and API operation, for each of
+Alex (the author), Sam (the partner, who has not answered today's question,
+checked in or filled in the week yet), Kim (a person of another pair) and an
+anonymous visitor.
+
+One row per route and object: how to build the object the route acts on, and
+what each actor must get. Besides the status, every response body is searched
+for everything Alex wrote (targets.py): what is not yet revealed to Sam never
+reaches him unless the row reveals it, her private note never reaches him at
+all, and nothing of Alex's pair ever reaches Kim or an anonymous visitor. A
+refused request changes nothing (row counts, names, answers and every edit a
+request can make are compared).
+
+To cover a new app: write a builder for its object in targets.py (a few lines
+returning a Target) and add one row per page and API operation. The
+completeness test lists whatever is missing.
+"""
+
+import pytest
+from django.db import transaction
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from tests.conftest import PASSWORD
+
+from .conftest import World
+from .matrix import (
+    ACCEPTED,
+    ACTORS,
+    CONFLICT,
+    CREATED,
+    CREATED_SEES,
+    GONE,
+    NO_CLAIM,
+    NOT_FOUND,
+    OK,
+    REDIRECT,
+    REDIRECT_UNCHANGED,
+    REFUSED,
+    REFUSED_SEES,
+    SAVED,
+    SEES,
+    SEES_UNCHANGED,
+    api,
+    check_actor,
+    page,
+)
+from .targets import (
+    MatrixWorld,
+    a_category,
+    a_deck_card,
+    alex_answer,
+    alex_checked_in_yesterday,
+    alex_checkin,
+    alex_credentials,
+    alex_drew_a_card,
+    alex_favourite,
+    alex_kept_share,
+    alex_met_need,
+    alex_need,
+    alex_own_question,
+    alex_private_note,
+    alex_share,
+    alex_shared_her_checkin,
+    alex_weekly,
+    both_checked_in_yesterday,
+    both_weekly,
+    last_week_alex_alone,
+    last_week_both,
+    nothing,
+    robins_invitation,
+    sam_checked_in_too,
+    shared_past_day,
+    todays_daily,
+    unknown_path,
+    with_alexs_writing,
+)
+
+NEW_ANSWER = "A fresh answer for today"
+COACHED_DRAFT = "You always overthink this, you should just relax"
+
+MATRIX = [
+    # method, route, object; then what Alex, Sam, Kim and (if not the default) anonymous get
+    page("GET", "today", nothing, SEES, OK, OK, anonymous=OK),
+    page("GET", "history", shared_past_day, SEES, SEES, OK),
+    page("GET", "history", nothing, OK, OK, OK),
+    page("GET", "favourites", alex_favourite, SEES, OK, OK),
+    page("GET", "daily", todays_daily, SEES, OK, NOT_FOUND),
+    page("GET", "daily", shared_past_day, SEES, SEES, NOT_FOUND),
+    page("POST", "answer", todays_daily, REDIRECT, REDIRECT, NOT_FOUND, text=NEW_ANSWER),
+    page("POST", "skip", todays_daily, REFUSED_SEES, REFUSED, NOT_FOUND, reason="not_today"),
+    page("POST", "favourite", todays_daily, REDIRECT, REDIRECT, NOT_FOUND, favourite="1"),
+    page("POST", "respond", alex_answer, REDIRECT, NOT_FOUND, NOT_FOUND, kind="reply", text="x"),
+    page("POST", "unheart", alex_answer, REDIRECT, NOT_FOUND, NOT_FOUND),
+    page("GET", "ask", alex_own_question, SEES, OK, OK),
+    page(
+        "POST",
+        "ask",
+        nothing,
+        REDIRECT,
+        REDIRECT,
+        REDIRECT,
+        text="What made you laugh?",
+        category="fun-and-playful",
+        depth="1",
+    ),
+    page(
+        "POST",
+        "withdraw_question",
+        alex_own_question,
+        REDIRECT,
+        REDIRECT_UNCHANGED,
+        REDIRECT_UNCHANGED,
+    ),
+    page("GET", "pair_settings", nothing, OK, OK, OK),
+    page(
+        "POST",
+        "pair_settings",
+        nothing,
+        REDIRECT,
+        REDIRECT,
+        REDIRECT,
+        form="person",
+        display_name="Renamed",
+        time_zone="Europe/Paris",
+        language="en",
+    ),
+    page("GET", "categories", nothing, OK, OK, OK),
+    page("POST", "categories", a_category, REDIRECT, REDIRECT, REDIRECT, enabled="0"),
+    page("GET", "invite", nothing, REDIRECT_UNCHANGED, REDIRECT_UNCHANGED, REDIRECT_UNCHANGED),
+    page("POST", "invite", nothing, REDIRECT_UNCHANGED, REDIRECT_UNCHANGED, REDIRECT_UNCHANGED),
+    page("GET", "join", nothing, OK, OK, OK, anonymous=OK),
+    page("POST", "join", robins_invitation, REFUSED, REFUSED, REFUSED, anonymous=OK),
+    page("GET", "join_with_code", robins_invitation, OK, OK, OK, anonymous=OK),
+    page("GET", "api:openapi-json", nothing, OK, OK, OK, anonymous=OK),
+    page("GET", "api:openapi-view", nothing, OK, OK, OK, anonymous=OK),
+    page("GET", "api:api-root", nothing, NOT_FOUND, NOT_FOUND, NOT_FOUND, anonymous=NOT_FOUND),
+    page("GET", "api_unknown", unknown_path, NOT_FOUND, NOT_FOUND, NOT_FOUND, anonymous=NOT_FOUND),
+    # The JSON API, with bearer tokens
+    api(
+        "POST",
+        "/api/auth/signup",
+        nothing,
+        ACCEPTED,
+        ACCEPTED,
+        ACCEPTED,
+        anonymous=ACCEPTED,
+        email="newcomer@example.test",
+        password=PASSWORD,
+        display_name="Newcomer",
+    ),
+    api("POST", "/api/auth/token", alex_credentials, CREATED, CREATED, CREATED, anonymous=CREATED),
+    api("DELETE", "/api/auth/token", nothing, GONE, GONE, GONE),
+    api("GET", "/api/me", nothing, OK, OK, OK),
+    api("PATCH", "/api/me", nothing, OK, OK, OK, display_name="Renamed"),
+    api("GET", "/api/pair", nothing, OK, OK, OK),
+    api("PATCH", "/api/pair", nothing, OK, OK, OK, kind="married"),
+    api("POST", "/api/pair/invitations", nothing, CONFLICT, CONFLICT, CONFLICT),
+    api("POST", "/api/pair/join", robins_invitation, CONFLICT, CONFLICT, CONFLICT),
+    api("GET", "/api/today", nothing, SEES, OK, OK),
+    api("GET", "/api/daily/{daily_id}", todays_daily, SEES, OK, NOT_FOUND),
+    api("GET", "/api/daily/{daily_id}", shared_past_day, SEES, SEES, NOT_FOUND),
+    api("PUT", "/api/daily/{daily_id}/answer", todays_daily, SAVED, SEES, NOT_FOUND, text="Mine"),
+    api(
+        "POST",
+        "/api/daily/{daily_id}/skip",
+        todays_daily,
+        CONFLICT,
+        CONFLICT,
+        NOT_FOUND,
+        reason="not_today",
+    ),
+    api("PUT", "/api/daily/{daily_id}/favourite", todays_daily, OK, OK, NOT_FOUND),
+    api("DELETE", "/api/daily/{daily_id}/favourite", todays_daily, OK, OK, NOT_FOUND),
+    api(
+        "POST",
+        "/api/answers/{answer_id}/responses",
+        alex_answer,
+        CREATED_SEES,
+        NOT_FOUND,
+        NOT_FOUND,
+        kind="reply",
+        text="A note to myself",
+    ),
+    api("DELETE", "/api/answers/{answer_id}/heart", alex_answer, SEES, NOT_FOUND, NOT_FOUND),
+    api("GET", "/api/history", shared_past_day, SEES, SEES, OK),
+    api("GET", "/api/history", nothing, OK, OK, OK),
+    api("GET", "/api/favourites", alex_favourite, SEES, OK, OK),
+    api("GET", "/api/categories", nothing, OK, OK, OK),
+    api("PUT", "/api/categories/{slug}", a_category, OK, OK, OK, enabled=False),
+    api("GET", "/api/own-questions", alex_own_question, SEES, OK, OK),
+    api("POST", "/api/own-questions", nothing, CREATED, CREATED, CREATED, text="Tea or coffee?"),
+    api(
+        "DELETE",
+        "/api/own-questions/{own_question_id}",
+        alex_own_question,
+        GONE,
+        NOT_FOUND,
+        NOT_FOUND,
+    ),
+    # Today, once Alex's check-in is revealed to Sam (never its private note)
+    page("GET", "today", sam_checked_in_too, OK, OK, OK, anonymous=OK),
+    page("GET", "today", both_weekly, OK, OK, OK, anonymous=OK),
+    api("GET", "/api/today", sam_checked_in_too, OK, OK, OK),
+    # Daily check-ins
+    page("GET", "checkins:checkin", alex_checkin, SEES, OK, OK),
+    page("GET", "checkins:checkin", alex_private_note, SEES, OK, OK),
+    page("GET", "checkins:checkin", sam_checked_in_too, SEES, SEES, OK),
+    page("GET", "checkins:checkin", alex_shared_her_checkin, SEES, SEES, OK),
+    page("GET", "checkins:checkin", alex_checked_in_yesterday, SEES, OK, OK),
+    page("GET", "checkins:checkin", both_checked_in_yesterday, SEES, SEES, OK),
+    page("POST", "checkins:checkin", alex_checkin, REDIRECT, REDIRECT, REDIRECT, mood="4"),
+    page("POST", "checkins:share", alex_checkin, REDIRECT, REDIRECT_UNCHANGED, REDIRECT_UNCHANGED),
+    api("GET", "/api/checkins/feelings", nothing, OK, OK, OK),
+    api("GET", "/api/checkins/today", alex_checkin, SEES, OK, OK),
+    api("GET", "/api/checkins/today", alex_private_note, SEES, OK, OK),
+    api("GET", "/api/checkins/today", sam_checked_in_too, SEES, SEES, OK),
+    api("GET", "/api/checkins/today", alex_shared_her_checkin, SEES, SEES, OK),
+    api("PUT", "/api/checkins/today", alex_checkin, SAVED, SEES, OK, mood=4),
+    api("POST", "/api/checkins/today/share", alex_checkin, SEES, REFUSED, REFUSED),
+    api("GET", "/api/checkins/recent", alex_checked_in_yesterday, SEES, OK, OK),
+    api("GET", "/api/checkins/recent", both_checked_in_yesterday, SEES, SEES, OK),
+    api("GET", "/api/checkins/entries/{checkin_id}", alex_checkin, SEES, NOT_FOUND, NOT_FOUND),
+    api("GET", "/api/checkins/entries/{checkin_id}", sam_checked_in_too, SEES, SEES, NOT_FOUND),
+    # Weekly check-ins
+    page("GET", "checkins:weekly", alex_weekly, SEES, OK, OK),
+    page("GET", "checkins:weekly", both_weekly, SEES, SEES, OK),
+    page("POST", "checkins:weekly", alex_weekly, REDIRECT, REDIRECT, REDIRECT, one_need="Tea"),
+    page(
+        "POST", "checkins:weekly", both_weekly, REFUSED_SEES, REFUSED_SEES, REDIRECT, one_need="x"
+    ),
+    page("GET", "checkins:schedule", nothing, OK, OK, OK),
+    page(
+        "POST", "checkins:schedule", nothing, REDIRECT, REDIRECT, REDIRECT, weekday="3", at="19:30"
+    ),
+    page("GET", "checkins:weekly_history", last_week_alex_alone, NO_CLAIM, OK, OK),
+    page("GET", "checkins:weekly_history", last_week_both, SEES, SEES, OK),
+    page("GET", "checkins:week", alex_weekly, *[REDIRECT_UNCHANGED] * 3),
+    page("GET", "checkins:week", last_week_alex_alone, SEES, OK, NOT_FOUND),
+    page("GET", "checkins:week", last_week_both, SEES, SEES, NOT_FOUND),
+    page("GET", "checkins:agenda", alex_weekly, *[REDIRECT_UNCHANGED] * 3),
+    page("GET", "checkins:agenda", both_weekly, SEES, SEES, REDIRECT_UNCHANGED),
+    page("GET", "checkins:agenda", last_week_both, SEES, SEES, NOT_FOUND),
+    api("GET", "/api/checkins/weekly/schedule", nothing, OK, OK, OK),
+    api("PUT", "/api/checkins/weekly/schedule", nothing, OK, OK, OK, weekday=3, time="19:30"),
+    api("GET", "/api/checkins/weekly/current", alex_weekly, SEES, OK, OK),
+    api("GET", "/api/checkins/weekly/current", both_weekly, SEES, SEES, OK),
+    api("PUT", "/api/checkins/weekly/current", alex_weekly, SAVED, SEES, OK, one_need="Tea"),
+    api("PUT", "/api/checkins/weekly/current", both_weekly, CONFLICT, CONFLICT, OK, one_need="x"),
+    api("GET", "/api/checkins/weekly/agenda", alex_weekly, CONFLICT, CONFLICT, CONFLICT),
+    api("GET", "/api/checkins/weekly/agenda", both_weekly, SEES, SEES, CONFLICT),
+    api("GET", "/api/checkins/weekly/agenda", last_week_both, SEES, SEES, NOT_FOUND),
+    api("GET", "/api/checkins/weekly/history", last_week_alex_alone, SEES, OK, OK),
+    api("GET", "/api/checkins/weekly/history", last_week_both, SEES, SEES, OK),
+    api("GET", "/api/checkins/weekly/{week}", last_week_alex_alone, SEES, OK, NOT_FOUND),
+    api("GET", "/api/checkins/weekly/{week}", last_week_both, SEES, SEES, NOT_FOUND),
+    # Shares and the listening coach
+    page("GET", "shares", alex_share, SEES, SEES, OK),
+    page("GET", "shares", alex_kept_share, SEES, OK, OK),
+    page("POST", "share_create", nothing, REDIRECT, REDIRECT, REDIRECT, text="Hi", mode="listen"),
+    page("POST", "share_coach", nothing, OK, OK, OK, text=COACHED_DRAFT, context="listen"),
+    page("GET", "share_detail", alex_share, SEES, SEES, NOT_FOUND),
+    page("GET", "share_detail", alex_kept_share, SEES, NOT_FOUND, NOT_FOUND),
+    page("POST", "share_reply", alex_share, REDIRECT, REDIRECT, NOT_FOUND, text="I hear you"),
+    page("POST", "share_reply", alex_kept_share, REFUSED_SEES, NOT_FOUND, NOT_FOUND, text="x"),
+    page("POST", "share_felt_heard", alex_share, REDIRECT, REFUSED_SEES, NOT_FOUND),
+    page("POST", "share_felt_heard", alex_kept_share, REFUSED_SEES, NOT_FOUND, NOT_FOUND),
+    page("POST", "share_send", alex_kept_share, REDIRECT, NOT_FOUND, NOT_FOUND),
+    page("POST", "share_send", alex_share, REDIRECT_UNCHANGED, NOT_FOUND, NOT_FOUND),
+    api("GET", "/api/shares", alex_share, SEES, SEES, OK),
+    api("GET", "/api/shares", alex_kept_share, SEES, OK, OK),
+    api("POST", "/api/shares", nothing, CREATED, CREATED, CREATED, text="Hi", mode="think"),
+    api("POST", "/api/shares/coach", nothing, OK, OK, OK, text=COACHED_DRAFT, context="listen"),
+    api("GET", "/api/shares/{share_id}", alex_share, SEES, SEES, NOT_FOUND),
+    api("GET", "/api/shares/{share_id}", alex_kept_share, SEES, NOT_FOUND, NOT_FOUND),
+    api(
+        "POST",
+        "/api/shares/{share_id}/replies",
+        alex_share,
+        CREATED_SEES,
+        CREATED_SEES,
+        NOT_FOUND,
+        text="I hear you",
+    ),
+    api(
+        "POST",
+        "/api/shares/{share_id}/replies",
+        alex_kept_share,
+        CONFLICT,
+        NOT_FOUND,
+        NOT_FOUND,
+        text="A note to myself",
+    ),
+    api("PUT", "/api/shares/{share_id}/felt-heard", alex_share, SEES, REFUSED, NOT_FOUND),
+    api("PUT", "/api/shares/{share_id}/felt-heard", alex_kept_share, CONFLICT, *[NOT_FOUND] * 2),
+    api("POST", "/api/shares/{share_id}/send", alex_kept_share, SEES, NOT_FOUND, NOT_FOUND),
+    api("POST", "/api/shares/{share_id}/send", alex_share, SEES_UNCHANGED, *[NOT_FOUND] * 2),
+    # Needs
+    page("GET", "needs", alex_need, SEES, SEES, OK),
+    page("POST", "needs", nothing, REDIRECT, REDIRECT, REDIRECT, text="A hug"),
+    page("GET", "needs_met", alex_met_need, SEES, SEES, OK),
+    page("GET", "need_detail", alex_need, SEES, SEES, NOT_FOUND),
+    page("GET", "need_detail", alex_met_need, SEES, SEES, NOT_FOUND),
+    page("POST", "need_acknowledge", alex_need, REFUSED_SEES, REDIRECT, NOT_FOUND),
+    page("POST", "need_note", alex_need, REFUSED_SEES, REDIRECT, NOT_FOUND, text="On it"),
+    page("POST", "need_met", alex_need, REDIRECT, REFUSED_SEES, NOT_FOUND),
+    api("GET", "/api/needs", alex_need, SEES, SEES, OK),
+    api("GET", "/api/needs", alex_met_need, SEES, SEES, OK),
+    api("POST", "/api/needs", nothing, CREATED, CREATED, CREATED, text="A hug"),
+    api("GET", "/api/needs/{need_id}", alex_need, SEES, SEES, NOT_FOUND),
+    api(
+        "POST", "/api/needs/{need_id}/acknowledgement", alex_need, REFUSED, CREATED_SEES, NOT_FOUND
+    ),
+    api(
+        "POST", "/api/needs/{need_id}/acknowledgement", alex_met_need, REFUSED, CONFLICT, NOT_FOUND
+    ),
+    api(
+        "POST",
+        "/api/needs/{need_id}/notes",
+        alex_need,
+        REFUSED,
+        CREATED_SEES,
+        NOT_FOUND,
+        text="Yes",
+    ),
+    api("PUT", "/api/needs/{need_id}/met", alex_need, SEES, REFUSED, NOT_FOUND),
+    # The conversation deck
+    page("GET", "deck:home", alex_drew_a_card, SEES, SEES, OK),
+    page("GET", "deck:card", a_deck_card, OK, OK, OK),
+    page("POST", "deck:draw", nothing, REDIRECT, REDIRECT, REDIRECT),
+    api("GET", "/api/deck/options", nothing, OK, OK, OK),
+    api("POST", "/api/deck/draw", nothing, CREATED, CREATED, CREATED, categories=[]),
+    api("GET", "/api/deck/resting", alex_drew_a_card, SEES, SEES, OK),
+    # The two-way balance: counts, never content
+    page("GET", "activity:balance", nothing, OK, OK, OK),
+    api("GET", "/api/balance", nothing, OK, OK, OK),
+]
+
+
+@pytest.fixture
+def everything_alex_wrote(world: World) -> MatrixWorld:
+    """The two pairs of conftest, and Alex's check-ins, share and need besides."""
+    return with_alexs_writing(world)
+
+
+@pytest.mark.parametrize("row", MATRIX, ids=str)
+def test_who_sees_and_does_what(row, everything_alex_wrote, client_for, api_client_for, subtests):
+    world = everything_alex_wrote
+    target = row.target(world)
+    for actor in ACTORS:
+        # Each actor acts on the same world; their changes are rolled back.
+        with subtests.test(actor=actor), transaction.atomic():
+            check_actor(row, actor, target, world, client_for, api_client_for)
+            transaction.set_rollback(True)
+
+
+# --- Every route is in the table -----------------------------------------------------------
+
+
+def _page_routes(patterns=None, namespace=""):
+    """The key of every URL pattern that is not an API operation; allauth's
+    pages and static files are left out (they are allauth's and Django's)."""
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            module = getattr(pattern.urlconf_module, "__name__", "")
+            if module.startswith("allauth") or str(pattern.pattern).startswith("accounts/"):
+                continue
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from _page_routes(pattern.url_patterns, inner)
+            continue
+        assert isinstance(pattern, URLPattern)
+        view = getattr(pattern.callback, "view_class", pattern.callback)
+        module = getattr(view, "__module__", "") or ""
+        if module == "ninja.operation" or module.startswith("django.contrib.staticfiles"):
+            continue  # API operations are enumerated from the OpenAPI document
+        yield f"{namespace}{pattern.name or pattern.pattern}"
+
+
+def _api_operations(client):
+    document = client.get("/api/openapi.json").json()
+    for path, operations in document["paths"].items():
+        for method in operations:
+            yield f"{method.upper()} {path}"
+
+
+def test_every_route_is_in_the_matrix(client, db):
+    in_matrix = {row.key for row in MATRIX}
+    routes = {*_page_routes(), *_api_operations(client)}
+
+    missing = sorted(routes - in_matrix)
+    assert not missing, "Add rows to MATRIX for these routes:\n" + "\n".join(missing)
+    stale = sorted(in_matrix - routes)
+    assert not stale, "MATRIX rows for routes that no longer exist:\n" + "\n".join(stale)
