@@ -55,6 +55,36 @@
     attachCopyButtons(root);
   }
 
+  // A failed htmx request swaps nothing: say so instead of leaving the page
+  // looking as if it worked. (Expected problems come back as fragments.)
+  function reportFailure(text) {
+    var main = document.getElementById("main");
+    if (!main) return;
+    var notice = document.getElementById("request-failed");
+    if (!notice) {
+      notice = document.createElement("p");
+      notice.id = "request-failed";
+      notice.className = "notice error";
+      notice.setAttribute("role", "alert");
+      main.insertBefore(notice, main.firstChild);
+    }
+    notice.textContent = text;
+  }
+
+  document.addEventListener("htmx:responseError", function (event) {
+    var status = event.detail.xhr.status;
+    reportFailure(status === 403 || status === 401
+      ? "You were signed out. Reload the page and sign in again; nothing was changed."
+      : "That didn't go through (the server answered " + status + "). Nothing was changed; please try again.");
+  });
+  document.addEventListener("htmx:sendError", function () {
+    reportFailure("We couldn't reach Hearthside. Check your connection and try again; nothing was sent.");
+  });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var notice = document.getElementById("request-failed");
+    if (notice && event.detail.successful) notice.remove();
+  });
+
   document.addEventListener("DOMContentLoaded", function () { enhance(document); });
   document.addEventListener("htmx:load", function (event) { enhance(event.target); });
 })();
