@@ -6,6 +6,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 # PostgreSQL for the second pass of the suite; skipped when not reachable.
 TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/hearthside
+# pytest-xdist workers; each has its own test database, live server and browser.
+TEST_WORKERS ?= 2
+# The suite keeps its databases and keys apart from the data `make run` serves.
+TEST_DATA_DIR ?= var/test
+PYTEST := HEARTHSIDE_DATA_DIR=$(TEST_DATA_DIR) $(BIN)/pytest -n $(TEST_WORKERS)
 
 .PHONY: run test lint fmt bench clean
 
@@ -30,10 +35,11 @@ fmt: $(BIN)/hearthside
 	$(BIN)/ruff format .
 
 test: lint
-	$(BIN)/pytest -n 2
+	@echo "The suite on SQLite, browser tests included (screenshots in test-output/)"
+	$(PYTEST)
 	@if $(BIN)/python -c 'import sys, psycopg; psycopg.connect(sys.argv[1], dbname="postgres", connect_timeout=3).close()' "$(TEST_POSTGRES_URL)" 2>/dev/null; then \
-		echo "Again on PostgreSQL ($(TEST_POSTGRES_URL))"; \
-		DATABASE_URL="$(TEST_POSTGRES_URL)" $(BIN)/pytest -n 2 -m "not browser"; \
+		echo "Again on PostgreSQL ($(TEST_POSTGRES_URL)), without the browser tests"; \
+		DATABASE_URL="$(TEST_POSTGRES_URL)" $(PYTEST) -m "not browser"; \
 	else \
 		echo "PostgreSQL is not reachable at $(TEST_POSTGRES_URL): the PostgreSQL pass is skipped."; \
 	fi
