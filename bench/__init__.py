@@ -1,0 +1,1 @@
+"""Performance measurements for Hearthside (`make bench`); see bench/README.md."""
