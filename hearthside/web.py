@@ -32,12 +32,16 @@ def is_htmx(request) -> bool:
     return request.headers.get("HX-Request") == "true"
 
 
+def status_for(request, problem: str) -> int:
+    """A page showing a problem answers 400 so nothing treats the failure as
+    success; htmx fragments answer 200 so htmx swaps the message into place."""
+    return 400 if problem and not is_htmx(request) else 200
+
+
 def render_with_problem(request, template: str, context: dict, problem: str):
-    """Show a form again with what went wrong. Full pages answer 400 so
-    nothing treats the failure as success; htmx fragments answer 200 so htmx
-    swaps the message into place."""
+    """Show a form again with what went wrong."""
     context = {**context, "problem": problem}
-    return render(request, template, context, status=200 if is_htmx(request) else 400)
+    return render(request, template, context, status=status_for(request, problem))
 
 
 class UserErrorMiddleware:

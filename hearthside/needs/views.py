@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from hearthside.errors import UserError
 from hearthside.pairs.services import require_pair
-from hearthside.web import is_htmx
+from hearthside.web import is_htmx, status_for
 
 from . import services
 from .models import NEED_MAX_CHARS, NOTE_MAX_CHARS
@@ -69,7 +69,7 @@ def _after_change(request, need_id: int, *, problem: str = "", draft: str = ""):
     need = services.need_for(request.user, need_id)
     template = "needs/detail.html#need" if is_htmx(request) else "needs/detail.html"
     page = {"need": need, "problem": problem, "draft": draft, **LIMITS}
-    return render(request, template, page, status=400 if problem and not is_htmx(request) else 200)
+    return render(request, template, page, status=status_for(request, problem))
 
 
 @login_required

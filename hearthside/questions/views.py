@@ -9,7 +9,7 @@ from hearthside.activity.services import partner_news_since
 from hearthside.errors import UserError
 from hearthside.pairs.services import note_visit, pair_context, previous_visit_ended
 from hearthside.today import sections_for
-from hearthside.web import is_htmx
+from hearthside.web import is_htmx, status_for
 
 from . import services
 from .models import ANSWER_MAX_CHARS, OWN_QUESTION_MAX_CHARS, REPLY_MAX_CHARS, Category, Depth
@@ -67,7 +67,7 @@ def _card(request, daily_id: int, *, problem: str = "", draft: str | None = None
     view = services.view_daily(request.user, services.daily_for(request.user, daily_id))
     template = "questions/_card.html" if is_htmx(request) else "questions/daily.html"
     page = {"view": view, "problem": problem, "draft": draft, **LIMITS}
-    return render(request, template, page, status=400 if problem and not is_htmx(request) else 200)
+    return render(request, template, page, status=status_for(request, problem))
 
 
 @login_required

@@ -5,7 +5,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from hearthside.errors import UserError
 from hearthside.pairs.services import require_pair
-from hearthside.web import is_htmx
+from hearthside.web import is_htmx, status_for
 
 from . import coaching, services
 from .guidance import guidance_for
@@ -101,9 +101,8 @@ def _thread(request, share_id: int, *, problem: str = "", draft: str = ""):
         return redirect("share_detail", share_id)
     share = services.share_thread(request.user, share_id)
     template = "shares/detail.html#thread" if is_htmx(request) else "shares/detail.html"
-    status = 400 if problem and not is_htmx(request) else 200
     page = _thread_page(request, share, draft=draft, problem=problem)
-    return render(request, template, page, status=status)
+    return render(request, template, page, status=status_for(request, problem))
 
 
 @login_required

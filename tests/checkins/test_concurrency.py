@@ -1,43 +1,22 @@
 """Partners acting at the same instant. These tests commit for real and race
 threads, each with its own database connection, released together by a barrier."""
 
-import threading
-
 import pytest
-from django.db import connection
 
 from hearthside.activity.models import Activity, Verb
 from hearthside.checkins import services, weekly
 from hearthside.checkins.models import CheckIn, WeeklyCheckIn
 from hearthside.errors import Conflict
 from hearthside.pairs.models import User
+from tests import racing
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PAIRS = 4
 
 
-def race(*actions):
-    """Run the actions in threads that start at the same instant; return each
-    one's result or the exception it raised."""
-    barrier = threading.Barrier(len(actions))
-    outcomes = [None] * len(actions)
-
-    def run(index, action):
-        try:
-            prepare = action()  # loads what it needs, then waits for the others
-            barrier.wait(timeout=30)
-            outcomes[index] = prepare()
-        except Exception as error:
-            outcomes[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=item) for item in enumerate(actions)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return outcomes
+def race(*preparations):
+    """Each preparation loads what it needs, then all run their step at once."""
+    return racing.race(*(racing.prepared(prepare) for prepare in preparations))
 
 
 def submitting_weekly(person: User, **answers):

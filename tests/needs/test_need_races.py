@@ -5,7 +5,7 @@ from hearthside.errors import Conflict
 from hearthside.needs import services
 from hearthside.needs.models import Need, NeedAnswer
 from hearthside.pairs.models import User
-from tests.shares.racing import run_together
+from tests.racing import run_together
 
 
 def fresh(user):

@@ -5,8 +5,7 @@ import pytest
 from hearthside.errors import Conflict
 from hearthside.pairs import services
 from hearthside.pairs.models import Invitation, Membership, Pair, User
-
-from .racing import race, together
+from tests.racing import race, together
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

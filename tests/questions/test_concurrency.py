@@ -15,7 +15,7 @@ from hearthside.activity.models import Activity, Verb
 from hearthside.pairs.models import User
 from hearthside.questions import services
 from hearthside.questions.models import Answer, AnswerResponse, DailyQuestion, ResponseKind
-from tests.pairs.racing import http_get, race, session_cookie, together
+from tests.racing import http_get, race, session_cookie, together
 
 PAIRS = 6
 

@@ -4,8 +4,7 @@ from hearthside.activity.models import Activity, Verb
 from hearthside.pairs.models import User
 from hearthside.shares import services
 from hearthside.shares.models import Share, ShareReply
-
-from .racing import run_together
+from tests.racing import run_together
 
 
 def fresh(user):

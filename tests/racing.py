@@ -46,6 +46,24 @@ def together(call: Callable) -> Callable:
     return action
 
 
+def run_together(*calls: Callable) -> list:
+    """Call each of ``calls`` at the same instant."""
+    return race(*(together(call) for call in calls))
+
+
+def prepared(prepare: Callable[[], Callable]) -> Callable:
+    """An action that runs ``prepare()`` first (loading what it needs), waits
+    at the barrier, then calls what ``prepare`` returned: the racers differ
+    only in the step under test."""
+
+    def action(barrier: threading.Barrier):
+        step = prepare()
+        barrier.wait(RACE_TIMEOUT)
+        return step()
+
+    return action
+
+
 def session_cookie(client) -> str:
     """The session of a Django test client (after force_login), for plain HTTP."""
     return f"sessionid={client.cookies['sessionid'].value}"
