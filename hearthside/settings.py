@@ -97,7 +97,10 @@ TEMPLATES = [
                 "hearthside.pairs.context_processors.pair",
                 "hearthside.web.navigation",
             ],
-            "builtins": ["template_partials.templatetags.partials"],
+            "builtins": [
+                "template_partials.templatetags.partials",
+                "django.contrib.humanize.templatetags.humanize",
+            ],
         },
     },
 ]

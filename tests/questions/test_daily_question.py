@@ -1,4 +1,5 @@
 import pytest
+from django.urls import reverse
 
 from hearthside.errors import Conflict, NotFound, UserError
 from hearthside.questions import services
@@ -71,3 +72,17 @@ def test_a_question_already_answered_cannot_be_skipped(couple):
     services.answer_question(sam, daily.pk, "done")
     with pytest.raises(Conflict):
         services.skip_question(alex, daily.pk, "not_today")
+
+
+def test_the_answer_limit_reads_the_same_on_the_page_and_in_the_refusal(couple, client_for):
+    alex, _ = couple
+    client = client_for(alex)
+    page = client.get(reverse("today")).content.decode()
+    daily = services.todays_question(alex)
+    refusal = client.post(
+        reverse("answer", args=[daily.pk]), {"text": "x" * (ANSWER_MAX_CHARS + 1)}
+    ).content.decode()
+
+    limit = f"{ANSWER_MAX_CHARS:,} characters"
+    assert f"Up to {limit}" in page
+    assert f"to {limit}" in refusal
