@@ -86,3 +86,20 @@ def test_the_answer_limit_reads_the_same_on_the_page_and_in_the_refusal(couple, 
     limit = f"{ANSWER_MAX_CHARS:,} characters"
     assert f"Up to {limit}" in page
     assert f"to {limit}" in refusal
+
+
+def test_a_heart_sent_from_the_page_can_be_taken_back_from_it(couple, client_for):
+    alex, sam = couple
+    daily = services.todays_question(alex)
+    services.answer_question(alex, daily.pk, "The walk by the river.")
+    services.answer_question(sam, daily.pk, "Sunday pancakes.")
+    sams_answer = Answer.objects.get(daily=daily, author=sam)
+    client = client_for(alex)
+    client.post(reverse("respond", args=[sams_answer.pk]), {"kind": "heart"})
+    assert "Take it back" in client.get(reverse("today")).content.decode()
+
+    client.post(reverse("unheart", args=[sams_answer.pk]))
+
+    page = client.get(reverse("today")).content.decode()
+    assert "You sent a heart" not in page
+    assert not sams_answer.responses.exists()
