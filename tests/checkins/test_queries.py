@@ -43,8 +43,8 @@ def test_today_section_costs_the_same_with_two_years_of_history(busy_week, long_
     assert queries(section) == short <= 6
 
 
-# Every signed-in request costs about seven queries before a view runs (the
-# session, the user, allauth's session tracking, the pair); the limits include them.
+# Every signed-in request pays a few queries before a view runs (the session,
+# the user, the pair); the limits include them.
 @pytest.mark.parametrize(
     ("path", "limit"),
     [
