@@ -10,6 +10,7 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.test import Client
+from django.urls import reverse
 
 from hearthside.pairs.models import Pair, User
 from hearthside.questions import services
@@ -62,6 +63,19 @@ def test_demo_creates_a_pair_with_a_week_of_shared_answers(bank, capsys):
     robin = User.objects.get(email=DEMO["people"][0]["email"])
     today = services.view_daily(robin, services.todays_question(robin))
     assert today.partner_has_answered and today.partner_answer is None
+
+
+def test_the_demo_shows_robin_a_day_in_progress_on_today(bank, client_for):
+    call_command("demo")
+    robin = User.objects.get(email=DEMO["people"][0]["email"])
+
+    page = client_for(robin).get(reverse("today")).content.decode()
+
+    assert "Sam checked in" in page
+    assert DEMO["today"]["checkin"]["note"] not in page  # until Robin checks in too
+    assert "Sam has filled in this week" in page
+    assert "asked you to just listen" in page
+    assert "answered your need" in page
 
 
 def test_demo_prints_both_logins(bank, capsys):

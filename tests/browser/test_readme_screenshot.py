@@ -1,5 +1,5 @@
 """The README's picture of the Today page, taken from the demo pair exactly as
-`make run` creates it. The lead copies test-output/readme-today.png to
+`make run` creates it. Copy test-output/readme-today.png to
 docs/screenshots/ when the page changes."""
 
 import io

@@ -7,10 +7,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from hearthside.activity.models import Activity, Verb
+from hearthside.checkins import services as checkins
+from hearthside.checkins import weekly
+from hearthside.needs import services as needs
 from hearthside.pairs import services
 from hearthside.pairs.accounts import create_person
 from hearthside.pairs.models import Membership, User
 from hearthside.questions.models import Answer, AnswerResponse, DailyQuestion, Question
+from hearthside.shares import services as shares
 
 DEMO_FILE = settings.CONTENT_DIR / "demo.yaml"
 RESPONSE_VERBS = {"heart": Verb.HEARTED, "thanks": Verb.THANKED, "reply": Verb.REPLIED}
@@ -82,6 +86,23 @@ def create_demo(demo: dict) -> None:
 
     daily = _daily(pair, today, demo["today"]["question"])
     _answer(daily, people["sam"], demo["today"]["sam"], timezone.now() - timedelta(minutes=5))
+    _day_in_progress(people, demo["today"])
+
+
+def _day_in_progress(people: dict[str, User], today: dict) -> None:
+    """Today's check-ins, share and need, made the way people make them."""
+    for person in people.values():
+        services.forget_pair_context(person)  # looked up before the pair existed
+    checkin = today["checkin"]
+    checkins.check_in(people[checkin["by"]], **{k: v for k, v in checkin.items() if k != "by"})
+    schedule = today["weekly"]["schedule"]
+    weekly.set_schedule(people["sam"], schedule["weekday"], schedule["at"])
+    weekly.submit_weekly(people["sam"], **today["weekly"]["sam"])
+    share = today["share"]
+    shares.create_share(people[share["by"]], share["text"], share["mode"])
+    need = today["need"]
+    asked = needs.ask_for(people[need["by"]], need["text"])
+    needs.acknowledge(people[need["acknowledged_by"]], asked.pk)
 
 
 def _moment(day: date, hour: int, minute: int = 0) -> datetime:
