@@ -40,6 +40,12 @@ def test_a_just_listen_share_gets_a_coached_reply_and_is_heard(couple, visit):  
     expect(coach.locator("mark")).to_have_text("you should")
     expect(coach).to_contain_text(review("", "listen").limits)
 
+    # Pasted or dictated text, with no key pressed, is checked too.
+    reply_box.fill("It's not a big deal, you'll be fine.")
+    expect(coach.locator("mark").first).to_contain_text("not a big deal")
+    reply_box.fill("What I'm hearing is you should talk to your boss")
+    expect(coach.locator("mark")).to_have_text("you should")
+
     page.get_by_role("button", name="Send reply").click()
     expect(page.get_by_label("Replies")).to_contain_text("you should talk to your boss")
     assert page.evaluate("window.stillTheSamePage === true"), "sending reloaded the page"

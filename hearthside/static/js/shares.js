@@ -13,7 +13,6 @@
     area.focus();
     area.setSelectionRange(area.value.length, area.value.length);
     area.dispatchEvent(new Event("input", { bubbles: true }));
-    area.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
   }
 
   function attachStarters(root) {
