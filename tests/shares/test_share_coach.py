@@ -22,7 +22,7 @@ def test_the_reply_box_asks_the_coach_as_the_person_types(couple, client_for):
     share = services.create_share(alex, "Work is awful.", "listen")
     page = client_for(sam).get(reverse("share_detail", args=[share.pk])).content.decode()
     assert f'hx-post="{reverse("share_coach")}"' in page
-    assert 'hx-trigger="keyup changed delay:600ms"' in page
+    assert 'hx-trigger="input changed delay:600ms"' in page  # typed, pasted or dictated
 
 
 def test_the_coach_points_out_advice_in_a_just_listen_reply(couple, client_for):
