@@ -33,17 +33,21 @@ class Kind:
     key: str
     label: str
     verbs: tuple[Verb, ...]
+    # Opening up about oneself. Only these decide whether someone has had far
+    # less room to share: a partner who sends hearts but never says anything
+    # of their own is the one the invitation is for.
+    opens_up: bool = True
 
 
-# What counts as sharing: opening up, not replying. Appreciations join here
-# once their verb exists.
+# What counts as sharing; replies belong to listening and are not counted.
 SHARING_KINDS = (
     Kind("answers", "Daily answers", (Verb.ANSWERED,)),
     Kind("checkins", "Check-ins", (Verb.CHECKED_IN, Verb.WEEKLY_CHECKED_IN)),
     Kind("shares", "Shares", (Verb.SHARED,)),
     Kind("needs", "Needs", (Verb.NEEDED,)),
+    Kind("appreciations", "Hearts and thanks", (Verb.HEARTED, Verb.THANKED), opens_up=False),
 )
-KIND_OF_VERB = {verb.value: kind.key for kind in SHARING_KINDS for verb in kind.verbs}
+KIND_OF_VERB = {verb.value: kind for kind in SHARING_KINDS for verb in kind.verbs}
 
 
 def is_far_quieter(mine: int, theirs: int) -> bool:
@@ -135,8 +139,10 @@ def sharing_balance(viewer: User, *, now: datetime | None = None) -> Balance:
     fortnight = dict.fromkeys(people, 0)
     for group in grouped:
         if group["author_id"] in fortnight:
-            month[group["author_id"], KIND_OF_VERB[group["verb"]]] += group["month"]
-            fortnight[group["author_id"]] += group["fortnight"]
+            kind = KIND_OF_VERB[group["verb"]]
+            month[group["author_id"], kind.key] += group["month"]
+            if kind.opens_up:
+                fortnight[group["author_id"]] += group["fortnight"]
     rows = tuple(
         Row(kind.key, kind.label, _cells(*(month[person, kind.key] for person in people)))
         for kind in SHARING_KINDS

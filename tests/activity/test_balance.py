@@ -56,18 +56,22 @@ def test_each_kind_of_sharing_is_counted_for_each_partner(couple):
     shared(sam, Verb.NEEDED)
     shared(sam, Verb.ANSWERED)
 
+    shared(sam, Verb.HEARTED, times=2)
+    shared(sam, Verb.THANKED)
+
     assert counts(sharing_balance(alex)) == {
         "answers": (3, 1),
         "checkins": (3, 0),
         "shares": (0, 4),
         "needs": (0, 1),
+        "appreciations": (0, 3),
     }
-    assert sharing_balance(sam).totals == (6, 6)
+    assert sharing_balance(sam).totals == (9, 6)
 
 
-def test_replies_and_hearts_are_not_counted_as_sharing(couple):
+def test_replies_are_not_counted_as_sharing(couple):
     alex, _ = couple
-    for verb in (Verb.REPLIED, Verb.HEARTED, Verb.REPLIED_TO_SHARE, Verb.ACKNOWLEDGED_NEED):
+    for verb in (Verb.REPLIED, Verb.REPLIED_TO_SHARE, Verb.ACKNOWLEDGED_NEED, Verb.FELT_HEARD):
         shared(alex, verb)
     assert sharing_balance(alex).totals == (0, 0)
 
@@ -164,7 +168,13 @@ def test_the_api_gives_counts_per_partner_you_first(couple):
         ("Alex", True, 0),
         ("Sam", False, 2),
     ]
-    assert body["people"][1]["counts"] == {"answers": 0, "checkins": 0, "shares": 2, "needs": 0}
+    assert body["people"][1]["counts"] == {
+        "answers": 0,
+        "checkins": 0,
+        "shares": 2,
+        "needs": 0,
+        "appreciations": 0,
+    }
 
 
 # --- The invitation to the quieter partner -----------------------------------------------
@@ -177,6 +187,14 @@ def test_the_quieter_partner_alone_is_invited_on_today(settled_couple, client_fo
 
     assert INVITATION in client_for(alex).get(reverse("today")).content.decode()
     assert INVITATION not in client_for(sam).get(reverse("today")).content.decode()
+
+
+def test_hearts_and_thanks_alone_do_not_spare_the_invitation(settled_couple, client_for):
+    alex, sam = settled_couple
+    shared(alex, Verb.HEARTED, times=QUIET_GAP + 4, ago=timedelta(days=2))
+    shared(sam, Verb.SHARED, times=QUIET_GAP + 4, ago=timedelta(days=2))
+
+    assert INVITATION in client_for(alex).get(reverse("today")).content.decode()
 
 
 def test_the_invitation_reaches_the_api_of_the_quieter_partner_only(settled_couple):
