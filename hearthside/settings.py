@@ -128,6 +128,9 @@ else:
                     "PRAGMA busy_timeout=20000;"
                 ),
             },
+            # Opening a connection runs the pragmas above and reads the schema:
+            # keep one per web thread rather than one per request.
+            "CONN_MAX_AGE": 600,
             "TEST": {"NAME": DATA_DIR / "test.sqlite3"},
         }
     }
