@@ -1,5 +1,8 @@
 """Small helpers the HTML views share."""
 
+from datetime import date
+
+from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 
@@ -30,6 +33,19 @@ def navigation(request):
 
 def is_htmx(request) -> bool:
     return request.headers.get("HX-Request") == "true"
+
+
+def page_start(request, problem: str) -> date | None:
+    """The ``before`` day of a paged list; a malformed one shows the first
+    page with ``problem`` as a message instead of failing."""
+    raw = request.GET.get("before")
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        messages.error(request, problem)
+        return None
 
 
 def status_for(request, problem: str) -> int:

@@ -7,7 +7,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from hearthside.errors import UserError
-from hearthside.web import is_htmx, render_with_problem
+from hearthside.web import is_htmx, page_start, render_with_problem
 
 from . import services, weekly
 from .feelings import feeling_groups
@@ -186,12 +186,7 @@ def agenda(request, week: str):
 @login_required
 @require_GET
 def history(request):
-    before = None
-    if request.GET.get("before"):
-        try:
-            before = date.fromisoformat(request.GET["before"])
-        except ValueError:
-            messages.error(request, "That page of weeks doesn't exist; here are the newest.")
+    before = page_start(request, "That page of weeks doesn't exist; here are the newest.")
     views = weekly.weekly_history(request.user, before=before)
     more = len(views) == weekly.HISTORY_PAGE
     return render(

@@ -1,5 +1,3 @@
-from datetime import date
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -9,7 +7,7 @@ from hearthside.activity.services import partner_news_since
 from hearthside.errors import UserError
 from hearthside.pairs.services import note_visit, pair_context, previous_visit_ended
 from hearthside.today import sections_for
-from hearthside.web import is_htmx, status_for
+from hearthside.web import is_htmx, page_start, status_for
 
 from . import services
 from .models import ANSWER_MAX_CHARS, OWN_QUESTION_MAX_CHARS, REPLY_MAX_CHARS, Category, Depth
@@ -121,12 +119,7 @@ def favourite(request, daily_id: int):
 @login_required
 @require_GET
 def history(request):
-    before = None
-    if request.GET.get("before"):
-        try:
-            before = date.fromisoformat(request.GET["before"])
-        except ValueError:
-            messages.error(request, "That page of history doesn't exist; here is the newest one.")
+    before = page_start(request, "That page of history doesn't exist; here is the newest one.")
     views = services.shared_history(request.user, before=before)
     more = len(views) == services.HISTORY_PAGE
     return render(

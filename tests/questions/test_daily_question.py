@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from hearthside.errors import Conflict, NotFound, UserError
 from hearthside.questions import services
@@ -103,3 +104,17 @@ def test_a_heart_sent_from_the_page_can_be_taken_back_from_it(couple, client_for
     page = client.get(reverse("today")).content.decode()
     assert "You sent a heart" not in page
     assert not sams_answer.responses.exists()
+
+
+def test_history_with_a_bad_page_shows_the_newest_with_a_message(couple, client_for):
+    alex, sam = couple
+    daily = services.todays_question(alex)
+    services.answer_question(alex, daily.pk, "Mine")
+    services.answer_question(sam, daily.pk, "Theirs")
+
+    response = client_for(alex).get(reverse("history"), {"before": "soon"})
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert escape("That page of history doesn't exist") in page
+    assert escape(daily.text) in page
