@@ -4,7 +4,7 @@ and mark a need as met."""
 from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, F, OuterRef, Prefetch
+from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 
 from hearthside.activity.models import Verb
@@ -12,6 +12,7 @@ from hearthside.activity.services import record
 from hearthside.errors import Conflict, NotFound, UserError
 from hearthside.pairs.models import User
 from hearthside.pairs.services import require_pair
+from hearthside.privacy.models import visible_thread
 from hearthside.questions.services import clean_text
 
 from .models import NEED_MAX_CHARS, NOTE_MAX_CHARS, AnswerKind, Need, NeedAnswer
@@ -26,15 +27,6 @@ def _needs(actor: User):
         need=OuterRef("pk"), kind=AnswerKind.ACKNOWLEDGEMENT
     )
     return Need.objects.select_related("author").annotate(acknowledged_by_me=Exists(mine))
-
-
-def _answers_for(actor: User) -> Prefetch:
-    return Prefetch(
-        "answers",
-        queryset=NeedAnswer.objects.visible_to(actor)
-        .select_related("author")
-        .order_by("created_at", "pk"),
-    )
 
 
 def clean_by_when(by_when: date | None, today: date) -> date | None:
@@ -60,7 +52,8 @@ def ask_for(actor: User, text: str, by_when: date | None = None) -> Need:
 def need_for(actor: User, need_id: int) -> Need:
     """A need of the actor's current pair with the answers they may see."""
     context = require_pair(actor)
-    need = _needs(actor).prefetch_related(_answers_for(actor)).get_visible(actor, pk=need_id)
+    answers = visible_thread("answers", NeedAnswer, actor)
+    need = _needs(actor).prefetch_related(answers).get_visible(actor, pk=need_id)
     if need.pair_id != context.pair.pk:
         raise NotFound()
     return need
@@ -74,7 +67,7 @@ def needs_page(actor: User, *, met: bool = False, before: int | None = None) -> 
         _needs(actor)
         .visible_to(actor)
         .filter(pair=context.pair, met_at__isnull=not met)
-        .prefetch_related(_answers_for(actor))
+        .prefetch_related(visible_thread("answers", NeedAnswer, actor))
         .order_by("-pk")
     )
     if before is not None:
@@ -111,32 +104,25 @@ def acknowledge(actor: User, need_id: int) -> NeedAnswer:
     if need.is_met:
         raise Conflict(f"{need.author} has already marked this need as met.")
     try:
-        with transaction.atomic():
-            answer = NeedAnswer.objects.create(
-                need=need,
-                author=actor,
-                pair=need.pair,
-                visibility=need.visibility,
-                kind=AnswerKind.ACKNOWLEDGEMENT,
-            )
-            record(
-                actor, Verb.ACKNOWLEDGED_NEED, day=require_pair(actor).today(), target_id=need.pk
-            )
+        return _answer(actor, need, AnswerKind.ACKNOWLEDGEMENT)
     except IntegrityError as twice:
         raise Conflict(f"You've already let {need.author} know they can count on you.") from twice
-    return answer
 
 
 def answer_with_note(actor: User, need_id: int, text: str) -> NeedAnswer:
     need = _answerable(actor, need_id)
     text = clean_text(text, limit=NOTE_MAX_CHARS, what="note")
+    return _answer(actor, need, AnswerKind.NOTE, text)
+
+
+def _answer(actor: User, need: Need, kind: AnswerKind, text: str = "") -> NeedAnswer:
     with transaction.atomic():
         answer = NeedAnswer.objects.create(
             need=need,
             author=actor,
             pair=need.pair,
             visibility=need.visibility,
-            kind=AnswerKind.NOTE,
+            kind=kind,
             text=text,
         )
         record(actor, Verb.ACKNOWLEDGED_NEED, day=require_pair(actor).today(), target_id=need.pk)

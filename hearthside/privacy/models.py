@@ -11,7 +11,7 @@ prompts); views and API endpoints never filter content by hand.
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 
 from hearthside.errors import NotFound
@@ -69,6 +69,17 @@ class PrivateContentQuerySet(models.QuerySet):
             return self.visible_to(user).get(**lookup)
         except (self.model.DoesNotExist, ValueError, TypeError) as missing:
             raise NotFound() from missing
+
+
+def visible_thread(relation: str, model, viewer) -> Prefetch:
+    """Prefetch the rows under ``relation`` (replies, responses, answers to a
+    need) that ``viewer`` may see, oldest first, with their authors."""
+    return Prefetch(
+        relation,
+        queryset=model.objects.visible_to(viewer)
+        .select_related("author")
+        .order_by("created_at", "pk"),
+    )
 
 
 class PrivateContent(models.Model):

@@ -16,7 +16,7 @@ from hearthside.activity.services import record
 from hearthside.errors import Conflict, NotFound, UserError
 from hearthside.pairs.models import User
 from hearthside.pairs.services import require_pair
-from hearthside.privacy.models import Visibility
+from hearthside.privacy.models import Visibility, visible_thread
 
 from .models import (
     ANSWER_MAX_CHARS,
@@ -195,7 +195,7 @@ def view_daily(actor: User, daily: DailyQuestion) -> DailyView:
         for answer in Answer.objects.revealed_to(actor)
         .filter(daily=daily)
         .select_related("author")
-        .prefetch_related(_responses_for(actor))
+        .prefetch_related(visible_thread("responses", AnswerResponse, actor))
     }
     my_answer = revealed.get(actor.pk)
     today = context.today()
@@ -207,15 +207,6 @@ def view_daily(actor: User, daily: DailyQuestion) -> DailyView:
         favourite=Favourite.objects.visible_to(actor).filter(daily=daily, author=actor).exists(),
         can_edit=my_answer is None or my_answer.written_on == today,
         can_skip=daily.day == today and daily.question_id is not None and not respondents,
-    )
-
-
-def _responses_for(actor: User) -> Prefetch:
-    return Prefetch(
-        "responses",
-        queryset=AnswerResponse.objects.visible_to(actor)
-        .select_related("author")
-        .order_by("created_at", "pk"),
     )
 
 
@@ -237,7 +228,7 @@ def shared_history(actor: User, *, before: date | None = None) -> list[DailyView
                 "answers",
                 queryset=Answer.objects.revealed_to(actor)
                 .select_related("author")
-                .prefetch_related(_responses_for(actor)),
+                .prefetch_related(visible_thread("responses", AnswerResponse, actor)),
                 to_attr="revealed_answers",
             )
         )[:HISTORY_PAGE]

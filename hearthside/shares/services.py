@@ -4,7 +4,7 @@ send a share they had kept to themselves."""
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from hearthside.activity.models import Verb
@@ -12,7 +12,7 @@ from hearthside.activity.services import record
 from hearthside.errors import Conflict, NotFound, UserError
 from hearthside.pairs.models import User
 from hearthside.pairs.services import require_pair
-from hearthside.privacy.models import Visibility
+from hearthside.privacy.models import Visibility, visible_thread
 from hearthside.questions.services import clean_text
 
 from .models import REPLY_MAX_CHARS, SHARE_MAX_CHARS, Share, ShareMode, ShareReply
@@ -26,15 +26,6 @@ WAITING_WINDOW = timedelta(days=14)
 
 def _shares():
     return Share.objects.select_related("author")
-
-
-def _replies_for(actor: User) -> Prefetch:
-    return Prefetch(
-        "replies",
-        queryset=ShareReply.objects.visible_to(actor)
-        .select_related("author")
-        .order_by("created_at", "pk"),
-    )
 
 
 def create_share(actor: User, text: str, mode: str, *, keep_private: bool = False) -> Share:
@@ -61,7 +52,8 @@ def share_for(actor: User, share_id: int) -> Share:
 
 def share_thread(actor: User, share_id: int) -> Share:
     """The share with the replies the actor may see, oldest first."""
-    return _shares().prefetch_related(_replies_for(actor)).get_visible(actor, pk=share_id)
+    replies = visible_thread("replies", ShareReply, actor)
+    return _shares().prefetch_related(replies).get_visible(actor, pk=share_id)
 
 
 def shares_page(actor: User, *, before: int | None = None) -> list[Share]:
@@ -72,7 +64,7 @@ def shares_page(actor: User, *, before: int | None = None) -> list[Share]:
         _shares()
         .visible_to(actor)
         .filter(pair=context.pair)
-        .prefetch_related(_replies_for(actor))
+        .prefetch_related(visible_thread("replies", ShareReply, actor))
         .order_by("-pk")
     )
     if before is not None:
