@@ -25,7 +25,7 @@ urlpatterns = [
     path("shares/", include("hearthside.shares.urls")),
     path("needs/", include("hearthside.needs.urls")),
     path("deck/", include("hearthside.deck.urls")),
-    path("balance/", include("hearthside.activity.urls")),
+    path("balance/", include("hearthside.balance.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/", api.urls),
     re_path(r"^api/(?P<rest>.*)$", unknown_endpoint, name="api_unknown"),

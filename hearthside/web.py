@@ -1,8 +1,5 @@
 """Small helpers the HTML views share."""
 
-from datetime import date
-
-from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 
@@ -13,7 +10,7 @@ NAV_SECTIONS = {
     "today": {"today"},
     "checkins": {"checkins"},
     "share": {"shares", "share_create", "share_detail", "needs", "needs_met", "need_detail"},
-    "together": {"history", "daily", "favourites", "ask", "deck", "activity"},
+    "together": {"history", "daily", "favourites", "ask", "deck", "balance"},
     "settings": {"pair_settings", "categories", "invite", "join", "join_with_code"},
 }
 
@@ -33,19 +30,6 @@ def navigation(request):
 
 def is_htmx(request) -> bool:
     return request.headers.get("HX-Request") == "true"
-
-
-def page_start(request, problem: str) -> date | None:
-    """The ``before`` day of a paged list; a malformed one shows the first
-    page with ``problem`` as a message instead of failing."""
-    raw = request.GET.get("before")
-    if not raw:
-        return None
-    try:
-        return date.fromisoformat(raw)
-    except ValueError:
-        messages.error(request, problem)
-        return None
 
 
 def status_for(request, problem: str) -> int:

@@ -67,6 +67,10 @@ class TodayOut(Schema):
         description="Present once you have checked in today, or once your partner shared it."
     )
     can_share: bool
+    can_change: bool = Field(
+        description="Whether you can check in, or change today's check-in: until your partner "
+        "has checked in too. From then on you have seen each other's, and both are final."
+    )
 
 
 class CheckInIn(Schema):
@@ -132,6 +136,7 @@ def today_out(viewer) -> dict:
         **day_out(view, viewer),
         "partner_checked_in": view.partner_checked_in,
         "can_share": view.can_share,
+        "can_change": view.can_change,
     }
 
 
@@ -149,8 +154,9 @@ def get_today(request):
 
 @router.put("/today", response=TodayOut)
 def put_today(request, payload: CheckInIn):
-    """Check in for today; sending again the same day edits it. At least a mood,
-    a feeling, a need or a note."""
+    """Check in for today; sending again the same day edits it until your
+    partner has checked in too (then both are final). At least a mood, a
+    feeling, a need or a note."""
     services.check_in(request.user, **payload.dict())
     return today_out(request.user)
 

@@ -8,16 +8,20 @@ class CheckinsConfig(AppConfig):
     def ready(self):
         from django.urls import reverse
 
-        from hearthside.activity.models import Verb, register_link
+        from hearthside.activity.models import Verb, announce
 
         from . import today  # noqa: F401 (registers the Today section)
+        from .models import CheckIn, WeeklyCheckIn
 
-        register_link(Verb.CHECKED_IN, lambda activity: reverse("checkins:checkin"))
-        register_link(
-            Verb.WEEKLY_CHECKED_IN,
-            lambda activity: (
-                reverse("checkins:week", args=[activity.day.isoformat()])
-                if activity.day
-                else reverse("checkins:weekly")
-            ),
+        announce(
+            CheckIn,
+            [Verb.CHECKED_IN],
+            opens="checkin",
+            link=lambda activity: reverse("checkins:checkin"),
+        )
+        announce(
+            WeeklyCheckIn,
+            [Verb.WEEKLY_CHECKED_IN],
+            opens="weekly",
+            link=lambda activity: reverse("checkins:week", args=[activity.day.isoformat()]),
         )

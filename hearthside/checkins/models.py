@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from hearthside.privacy.fields import EncryptedTextField
-from hearthside.privacy.models import PrivateContent, PrivateContentQuerySet
+from hearthside.privacy.models import PairedResponse, PrivateContent
 
 NOTE_MAX_CHARS = 500
 PRIVATE_NOTE_MAX_CHARS = 1000
@@ -45,14 +45,12 @@ class Need(models.TextChoices):
     NOTHING = "nothing", "Nothing in particular"
 
 
-class CheckInQuerySet(PrivateContentQuerySet):
-    def revealed_to(self, user, **kwargs):
-        # A partner's check-in shows once the viewer has checked in the same
-        # day, or as soon as its author chose to share it directly.
-        return super().revealed_to(user, prompt="day", unless=Q(shared_directly=True), **kwargs)
+class CheckIn(PairedResponse):
+    # A partner's check-in shows once the viewer has checked in the same day,
+    # or as soon as its author chose to share it directly.
+    prompt_field = "day"
+    revealed_early = Q(shared_directly=True)
 
-
-class CheckIn(PrivateContent):
     day = models.DateField()
     mood = models.PositiveSmallIntegerField(choices=Mood.choices, null=True, blank=True)
     # Words from data/checkins/feelings.yaml, as written there.
@@ -62,9 +60,6 @@ class CheckIn(PrivateContent):
     need = models.CharField(max_length=20, choices=Need.choices, blank=True, default="")
     note = EncryptedTextField(blank=True, default="")
     shared_directly = models.BooleanField(default=False)
-    updated_at = models.DateTimeField(default=timezone.now)
-
-    objects = CheckInQuerySet.as_manager()
 
     class Meta:
         constraints = [
@@ -103,21 +98,15 @@ def week_starting(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-class WeeklyCheckInQuerySet(PrivateContentQuerySet):
-    def revealed_to(self, user, **kwargs):
-        return super().revealed_to(user, prompt="week", **kwargs)
+class WeeklyCheckIn(PairedResponse):
+    prompt_field = "week"
 
-
-class WeeklyCheckIn(PrivateContent):
     week = models.DateField(help_text="The Monday the week starts on.")
     went_well = EncryptedTextField(blank=True, default="")
     appreciation = EncryptedTextField(blank=True, default="")
     on_my_mind = EncryptedTextField(blank=True, default="")
     one_need = EncryptedTextField(blank=True, default="")
     how_to_help = EncryptedTextField(blank=True, default="")
-    updated_at = models.DateTimeField(default=timezone.now)
-
-    objects = WeeklyCheckInQuerySet.as_manager()
 
     class Meta:
         constraints = [

@@ -7,15 +7,15 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.db import transaction
 
 from hearthside.activity.models import Verb
 from hearthside.activity.services import record
 from hearthside.errors import UserError
+from hearthside.inputs import clean_optional_text, whole_number
 from hearthside.pairs.models import User
 from hearthside.pairs.services import require_pair
-from hearthside.privacy.models import Visibility
+from hearthside.privacy.models import Visibility, save_response
 
 from .feelings import feeling_words
 from .models import (
@@ -42,10 +42,7 @@ OWN_FEELING = re.compile(r"^[^\W\d_]+(?:[ '’-][^\W\d_]+)*$")
 def clean_mood(raw) -> int | None:
     if raw is None or raw == "":
         return None
-    try:
-        mood = int(raw)
-    except (TypeError, ValueError):
-        mood = 0
+    mood = whole_number(raw)
     if mood not in Mood.values:
         raise UserError("Mood goes from 1 (really low) to 5 (really good).")
     return mood
@@ -96,15 +93,6 @@ def clean_need(raw: str | None) -> str:
     return need
 
 
-def clean_optional_text(raw: str | None, *, limit: int, what: str) -> str:
-    text = (raw or "").strip()
-    if len(text) > limit:
-        raise UserError(
-            f"Please keep your {what} to {limit:,} characters; this one has {len(text):,}."
-        )
-    return text
-
-
 @dataclass
 class CheckInAnswers:
     mood: int | None
@@ -150,28 +138,23 @@ def clean_checkin(
 
 
 def check_in(actor: User, **fields) -> CheckIn:
-    """Save today's check-in; sending again the same day edits it."""
+    """Save today's check-in. Sending again the same day changes it until the
+    partner has checked in too; from then on both are final."""
     answers = clean_checkin(**fields)
     context = require_pair(actor)
     day = context.today()
-    mine = _my_checkin(actor, day)
-    if mine is None:
-        try:
-            with transaction.atomic():
-                mine = CheckIn.objects.create(
-                    author=actor, pair=context.pair, day=day, **_content(answers)
-                )
-                _keep_private_note(actor, mine, answers.private_note)
-                record(actor, Verb.CHECKED_IN, day=day, target_id=mine.pk)
-            return mine
-        except IntegrityError:
-            # The same form arrived twice at once: the first made the row, this one edits it.
-            mine = _my_checkin(actor, day)
     with transaction.atomic():
-        for field, value in _content(answers).items():
-            setattr(mine, field, value)
-        mine.updated_at = timezone.now()
-        mine.save(update_fields=[*_content(answers), "updated_at"])
+        mine = save_response(
+            actor,
+            CheckIn,
+            day,
+            _content(answers),
+            final=(
+                "You've both checked in today, so your check-in stays as it is. If something "
+                f"has changed since, you could share it with {context.partner}."
+            ),
+            on_create=lambda checkin: record(actor, Verb.CHECKED_IN, checkin, day=day),
+        )
         _keep_private_note(actor, mine, answers.private_note)
     return mine
 
@@ -187,8 +170,7 @@ def _content(answers: CheckInAnswers) -> dict:
 
 
 def _my_checkin(actor: User, day: date) -> CheckIn | None:
-    pair = require_pair(actor).pair
-    return CheckIn.objects.authored_by(actor).filter(pair=pair, day=day).first()
+    return CheckIn.objects.in_current_pair(actor).filter(author=actor.pk, day=day).first()
 
 
 def _keep_private_note(actor: User, checkin: CheckIn, text: str) -> None:
@@ -230,6 +212,11 @@ class DayOfCheckIns:
     partner_checked_in: bool = False
 
     @property
+    def can_change(self) -> bool:
+        """Check in, or change the check-in while the partner's is still to come."""
+        return not (self.mine is not None and self.partner_checked_in)
+
+    @property
     def can_share(self) -> bool:
         return (
             self.mine is not None and not self.mine.shared_directly and not self.partner_checked_in
@@ -240,7 +227,7 @@ def today(actor: User) -> DayOfCheckIns:
     """Today's check-ins: mine, and my partner's once revealed to me."""
     context = require_pair(actor)
     view = DayOfCheckIns(day=context.today())
-    for checkin in CheckIn.objects.revealed_to(actor).filter(pair=context.pair, day=view.day):
+    for checkin in CheckIn.objects.revealed_to(actor).filter(day=view.day):
         if checkin.author_id == actor.pk:
             view.mine = checkin
         else:
@@ -248,8 +235,8 @@ def today(actor: User) -> DayOfCheckIns:
     # Whether the partner checked in is news they share anyway ("Sam checked
     # in"); only the author ids are read, never the content.
     view.partner_checked_in = view.partner is not None or (
-        CheckIn.objects.visible_to(actor)
-        .filter(pair=context.pair, day=view.day, author=context.partner)
+        CheckIn.objects.in_current_pair(actor)
+        .filter(day=view.day, author=context.partner.pk)
         .exists()
     )
     if view.mine is not None:
@@ -268,7 +255,7 @@ def recent_days(
     # must not run off the start of the calendar.
     end = max(min(before or context.today(), context.today()), date.min + RECENT_PAGE)
     start = end - RECENT_PAGE
-    revealed = CheckIn.objects.revealed_to(actor).filter(pair=context.pair)
+    revealed = CheckIn.objects.revealed_to(actor)
     checkins = list(revealed.filter(day__gte=start, day__lt=end).order_by("-day"))
     notes = _private_notes(actor, [c for c in checkins if c.author_id == actor.pk])
     days: dict[date, DayOfCheckIns] = {}
@@ -287,7 +274,7 @@ def recent_days(
 def _private_notes(actor: User, checkins: list[CheckIn]) -> dict[int, str]:
     if not checkins:
         return {}
-    notes = CheckInPrivateNote.objects.visible_to(actor).filter(checkin__in=checkins)
+    notes = CheckInPrivateNote.objects.authored_by(actor).filter(checkin__in=checkins)
     return {note.checkin_id: note.text for note in notes}
 
 

@@ -36,8 +36,8 @@ def weekly_status(user: User) -> WeeklyStatus:
     schedule = WeeklySchedule.objects.filter(pair=context.pair).first()
     # Who has written this week, never what: news the activity feed shares anyway.
     authors = set(
-        WeeklyCheckIn.objects.visible_to(user)
-        .filter(pair=context.pair, week=week)
+        WeeklyCheckIn.objects.in_current_pair(user)
+        .filter(week=week)
         .values_list("author_id", flat=True)
     )
     return WeeklyStatus(

@@ -1,13 +1,11 @@
-from datetime import date
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from hearthside.errors import UserError
-from hearthside.web import is_htmx, page_start, render_with_problem
+from hearthside.inputs import page_day, safe_next
+from hearthside.web import is_htmx, render_with_problem
 
 from . import services, weekly
 from .feelings import feeling_groups
@@ -32,13 +30,6 @@ CHOICES = {
     "own_feeling_max": FREE_FEELING_MAX_CHARS,
     "own_feelings_max": FREE_FEELINGS_MAX,
 }
-
-
-def _next_url(request, fallback: str) -> str:
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return target
-    return fallback
 
 
 # --- Daily -----------------------------------------------------------------------------
@@ -71,12 +62,7 @@ def _form_from_post(post) -> dict:
 
 def _daily_page(request, *, form: dict | None = None) -> dict:
     today = services.today(request.user)
-    before = None
-    if request.GET.get("before"):
-        try:
-            before = date.fromisoformat(request.GET["before"])
-        except ValueError:
-            messages.error(request, "That page of check-ins doesn't exist; here are the newest.")
+    before = page_day(request, "That page of check-ins doesn't exist; here are the newest.")
     days, older_before = services.recent_days(request.user, before=before)
     return {
         "today": today,
@@ -111,7 +97,7 @@ def daily(request):
     if is_htmx(request):
         return render(request, "checkins/daily.html#today_card", _daily_page(request))
     messages.success(request, "Thank you for checking in.")
-    return redirect(_next_url(request, "checkins:checkin"))
+    return redirect(safe_next(request, "checkins:checkin"))
 
 
 @login_required
@@ -123,7 +109,7 @@ def share(request):
         messages.error(request, error.message)
     if is_htmx(request):
         return render(request, "checkins/daily.html#today_card", _daily_page(request))
-    return redirect(_next_url(request, "checkins:checkin"))
+    return redirect(safe_next(request, "checkins:checkin"))
 
 
 # --- Weekly ----------------------------------------------------------------------------
@@ -186,7 +172,7 @@ def agenda(request, week: str):
 @login_required
 @require_GET
 def history(request):
-    before = page_start(request, "That page of weeks doesn't exist; here are the newest.")
+    before = page_day(request, "That page of weeks doesn't exist; here are the newest.")
     views = weekly.weekly_history(request.user, before=before)
     more = len(views) == weekly.HISTORY_PAGE
     return render(

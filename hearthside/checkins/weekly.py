@@ -16,9 +16,11 @@ from django.utils import timezone
 from hearthside.activity.models import Verb
 from hearthside.activity.services import record
 from hearthside.errors import Conflict, NotFound, UserError
+from hearthside.inputs import clean_optional_text, whole_number
 from hearthside.pairs.days import zone
-from hearthside.pairs.models import Pair, User
-from hearthside.pairs.services import require_pair
+from hearthside.pairs.models import User
+from hearthside.pairs.services import lock_pair, require_pair
+from hearthside.privacy.models import save_response
 
 from .models import (
     WEEKLY_ANSWER_MAX_CHARS,
@@ -28,7 +30,6 @@ from .models import (
     WeeklySchedule,
     week_starting,
 )
-from .services import clean_optional_text
 
 HISTORY_PAGE = 10
 
@@ -52,10 +53,7 @@ def parse_week(raw) -> date:
 
 
 def clean_weekday(raw) -> int:
-    try:
-        weekday = int(raw)
-    except (TypeError, ValueError):
-        weekday = -1
+    weekday = whole_number(raw)
     if weekday not in Weekday.values:
         raise UserError("Please choose a day of the week (0 is Monday, 6 is Sunday).")
     return weekday
@@ -83,7 +81,7 @@ def set_schedule(actor: User, weekday, at) -> WeeklySchedule:
     weekday, at = clean_weekday(weekday), clean_time(at)
     pair = require_pair(actor).pair
     with transaction.atomic():
-        _lock(pair)
+        lock_pair(pair)
         schedule, _ = WeeklySchedule.objects.update_or_create(
             pair=pair,
             defaults={
@@ -105,13 +103,6 @@ def next_meeting(schedule: WeeklySchedule, now: datetime | None = None) -> datet
         local_now.date() + timedelta(days=ahead), schedule.at, tzinfo=local_now.tzinfo
     )
     return meeting if meeting >= local_now else meeting + timedelta(days=7)
-
-
-def _lock(pair: Pair) -> None:
-    """Serialise the pair's weekly writes: of two partners sending at the same
-    instant, the second sees the first's row, so the lock rule and the single
-    activity hold on PostgreSQL as on SQLite (whose writes queue anyway)."""
-    list(Pair.objects.select_for_update().filter(pk=pair.pk).values_list("pk", flat=True))
 
 
 # --- Filling it in -----------------------------------------------------------------------
@@ -140,26 +131,17 @@ def submit_weekly(actor: User, **answers) -> WeeklyCheckIn:
     cleaned = clean_weekly(answers)
     context = require_pair(actor)
     week = week_starting(context.today())
-    with transaction.atomic():
-        _lock(context.pair)
-        this_weeks = WeeklyCheckIn.objects.visible_to(actor).filter(pair=context.pair, week=week)
-        mine = this_weeks.filter(author=actor).first()
-        if mine is None:
-            mine = WeeklyCheckIn.objects.create(
-                author=actor, pair=context.pair, week=week, **cleaned
-            )
-            record(actor, Verb.WEEKLY_CHECKED_IN, day=week, target_id=mine.pk)
-            return mine
-        if this_weeks.filter(author=context.partner).exists():
-            raise Conflict(
-                f"You've both shared this week's check-in, so it stays as it is. "
-                f"Bring anything new along when you talk with {context.partner}."
-            )
-        for name, value in cleaned.items():
-            setattr(mine, name, value)
-        mine.updated_at = timezone.now()
-        mine.save(update_fields=[*cleaned, "updated_at"])
-    return mine
+    return save_response(
+        actor,
+        WeeklyCheckIn,
+        week,
+        cleaned,
+        final=(
+            f"You've both shared this week's check-in, so it stays as it is. "
+            f"Bring anything new along when you talk with {context.partner}."
+        ),
+        on_create=lambda weekly: record(actor, Verb.WEEKLY_CHECKED_IN, weekly, day=week),
+    )
 
 
 # --- Reading -------------------------------------------------------------------------
@@ -201,11 +183,11 @@ def view_week(actor: User, week: date | None = None) -> WeekView:
     current = this_week(actor)
     week = current if week is None else parse_week(week)
     view = WeekView(week=week, is_current=week == current)
-    visible = WeeklyCheckIn.objects.visible_to(actor).filter(pair=context.pair, week=week)
+    visible = WeeklyCheckIn.objects.in_current_pair(actor).filter(week=week)
     # Only who has written is read here (the news says as much); content comes
     # through revealed_to below.
-    view.partner_submitted = visible.filter(author=context.partner).exists()
-    for weekly in WeeklyCheckIn.objects.revealed_to(actor).filter(pair=context.pair, week=week):
+    view.partner_submitted = visible.filter(author=context.partner.pk).exists()
+    for weekly in WeeklyCheckIn.objects.revealed_to(actor).filter(week=week):
         if weekly.author_id == actor.pk:
             view.mine = weekly
         else:
@@ -217,12 +199,11 @@ def view_week(actor: User, week: date | None = None) -> WeekView:
 
 def weekly_history(actor: User, *, before: date | None = None) -> list[WeekView]:
     """Past weeks the viewer filled in, newest first, a page at a time."""
-    context = require_pair(actor)
     current = this_week(actor)
     before = min(week_starting(before), current) if before else current
-    revealed = WeeklyCheckIn.objects.revealed_to(actor).filter(pair=context.pair)
+    revealed = WeeklyCheckIn.objects.revealed_to(actor)
     weeks = list(
-        revealed.filter(author=actor, week__lt=before)
+        revealed.filter(author=actor.pk, week__lt=before)
         .order_by("-week")
         .values_list("week", flat=True)[:HISTORY_PAGE]
     )

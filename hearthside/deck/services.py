@@ -14,6 +14,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from hearthside.errors import Conflict, NotFound, UserError
+from hearthside.inputs import whole_number
 from hearthside.pairs.models import User
 from hearthside.pairs.services import require_pair
 from hearthside.questions.bank import TAGS
@@ -104,10 +105,7 @@ def _clean_depths(raw: Iterable[int | str]) -> tuple[int, ...]:
     for value in raw:
         if isinstance(value, str) and not value.strip():
             continue
-        try:
-            depth = int(value)
-        except (TypeError, ValueError) as not_a_number:
-            raise UserError(DEPTH_HINT) from not_a_number
+        depth = whole_number(value)
         if depth not in Depth.values:
             raise UserError(DEPTH_HINT)
         depths.add(depth)

@@ -8,12 +8,13 @@ class NeedsConfig(AppConfig):
     def ready(self):
         from django.urls import reverse
 
-        from hearthside.activity.models import Verb, register_link
+        from hearthside.activity.models import Verb, announce
 
         from . import today  # noqa: F401  (registers the Today section)
+        from .models import Need, NeedAnswer
 
         def to_need(activity):
-            return reverse("need_detail", args=[activity.target_id]) if activity.target_id else None
+            return reverse("need_detail", args=[activity.target_id])
 
-        for verb in (Verb.NEEDED, Verb.ACKNOWLEDGED_NEED, Verb.NEED_MET):
-            register_link(verb, to_need)
+        announce(Need, [Verb.NEEDED, Verb.NEED_MET], opens="need", link=to_need)
+        announce(NeedAnswer, [Verb.ACKNOWLEDGED_NEED], opens="need", link=to_need)

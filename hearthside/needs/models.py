@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Q
 
 from hearthside.privacy.fields import EncryptedTextField
-from hearthside.privacy.models import PrivateContent
+from hearthside.privacy.models import PrivateContent, ThreadKey
 
 NEED_MAX_CHARS = 300
 NOTE_MAX_CHARS = 300
@@ -36,7 +36,7 @@ class AnswerKind(models.TextChoices):
 class NeedAnswer(PrivateContent):
     """The partner's answer to a need: a one-tap acknowledgement or a short note."""
 
-    need = models.ForeignKey(Need, on_delete=models.CASCADE, related_name="answers")
+    need = ThreadKey(Need, on_delete=models.CASCADE, related_name="answers")
     kind = models.CharField(max_length=10, choices=AnswerKind.choices)
     text = EncryptedTextField(blank=True, default="")
 

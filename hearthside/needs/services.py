@@ -9,11 +9,11 @@ from django.utils import timezone
 
 from hearthside.activity.models import Verb
 from hearthside.activity.services import record
-from hearthside.errors import Conflict, NotFound, UserError
+from hearthside.errors import Conflict, UserError
+from hearthside.inputs import clean_text
 from hearthside.pairs.models import User
 from hearthside.pairs.services import require_pair
 from hearthside.privacy.models import visible_thread
-from hearthside.questions.services import clean_text
 
 from .models import NEED_MAX_CHARS, NOTE_MAX_CHARS, AnswerKind, Need, NeedAnswer
 
@@ -45,28 +45,25 @@ def ask_for(actor: User, text: str, by_when: date | None = None) -> Need:
     by_when = clean_by_when(by_when, context.today())
     with transaction.atomic():
         need = Need.objects.create(author=actor, pair=context.pair, text=text, by_when=by_when)
-        record(actor, Verb.NEEDED, day=context.today(), target_id=need.pk)
+        record(actor, Verb.NEEDED, need, day=context.today())
     return need
 
 
 def need_for(actor: User, need_id: int) -> Need:
     """A need of the actor's current pair with the answers they may see."""
-    context = require_pair(actor)
+    require_pair(actor)
     answers = visible_thread("answers", NeedAnswer, actor)
-    need = _needs(actor).prefetch_related(answers).get_visible(actor, pk=need_id)
-    if need.pair_id != context.pair.pk:
-        raise NotFound()
-    return need
+    return _needs(actor).prefetch_related(answers).get_visible(actor, pk=need_id)
 
 
 def needs_page(actor: User, *, met: bool = False, before: int | None = None) -> list[Need]:
     """Open (or met) needs of both partners, newest first; pass the last id as
     ``before`` for the next page."""
-    context = require_pair(actor)
+    require_pair(actor)
     needs = (
         _needs(actor)
-        .visible_to(actor)
-        .filter(pair=context.pair, met_at__isnull=not met)
+        .in_current_pair(actor)
+        .filter(met_at__isnull=not met)
         .prefetch_related(visible_thread("answers", NeedAnswer, actor))
         .order_by("-pk")
     )
@@ -77,13 +74,13 @@ def needs_page(actor: User, *, met: bool = False, before: int | None = None) -> 
 
 def waiting_for_answer(actor: User) -> list[Need]:
     """The partner's open needs the actor has not answered yet, soonest first."""
-    context = require_pair(actor)
+    require_pair(actor)
     my_answers = NeedAnswer.objects.authored_by(actor).filter(need=OuterRef("pk"))
     return list(
         _needs(actor)
-        .visible_to(actor)
-        .filter(pair=context.pair, met_at__isnull=True)
-        .exclude(author=actor)
+        .in_current_pair(actor)
+        .filter(met_at__isnull=True)
+        .exclude(author=actor.pk)
         .exclude(Exists(my_answers))
         .order_by(F("by_when").asc(nulls_last=True), "-pk")[: OPEN_ON_TODAY + 1]
     )
@@ -125,7 +122,7 @@ def _answer(actor: User, need: Need, kind: AnswerKind, text: str = "") -> NeedAn
             kind=kind,
             text=text,
         )
-        record(actor, Verb.ACKNOWLEDGED_NEED, day=require_pair(actor).today(), target_id=need.pk)
+        record(actor, Verb.ACKNOWLEDGED_NEED, answer, opens=need, day=require_pair(actor).today())
     return answer
 
 
@@ -137,5 +134,5 @@ def mark_met(actor: User, need_id: int) -> Need:
     with transaction.atomic():
         marked = Need.objects.filter(pk=need.pk, met_at__isnull=True).update(met_at=timezone.now())
         if marked:
-            record(actor, Verb.NEED_MET, day=require_pair(actor).today(), target_id=need.pk)
+            record(actor, Verb.NEED_MET, need, day=require_pair(actor).today())
     return need_for(actor, need.pk)

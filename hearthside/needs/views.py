@@ -1,12 +1,11 @@
-from datetime import date
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from hearthside.errors import UserError
+from hearthside.inputs import optional_date, page_id, safe_next
 from hearthside.pairs.services import require_pair
 from hearthside.web import is_htmx, status_for
 
@@ -17,9 +16,7 @@ LIMITS = {"need_max": NEED_MAX_CHARS, "note_max": NOTE_MAX_CHARS}
 
 
 def _page(request, *, met: bool, **extra) -> dict:
-    needs = services.needs_page(
-        request.user, met=met, before=_int_or_none(request.GET.get("before"))
-    )
+    needs = services.needs_page(request.user, met=met, before=page_id(request))
     return {
         "needs": needs,
         "met": met,
@@ -37,7 +34,10 @@ def need_list(request):
     text = request.POST.get("text", "")
     raw_by_when = request.POST.get("by_when", "")
     try:
-        services.ask_for(request.user, text, _date_or_none(raw_by_when))
+        by_when = optional_date(
+            raw_by_when, problem="Please give “by when” as a date, such as 2025-06-30."
+        )
+        services.ask_for(request.user, text, by_when)
     except UserError as error:
         page = _page(request, met=False, problem=error.message, draft=text, by_when=raw_by_when)
         return render(request, "needs/list.html", page, status=400)
@@ -62,10 +62,7 @@ def _after_change(request, need_id: int, *, problem: str = "", draft: str = ""):
     """The need after a change: the card for htmx, otherwise back where the
     person was; a problem shows the need again with the message."""
     if not is_htmx(request) and not problem:
-        target = request.POST.get("next", "")
-        if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-            return redirect(target)
-        return redirect("need_detail", need_id)
+        return redirect(safe_next(request, reverse("need_detail", args=[need_id])))
     need = services.need_for(request.user, need_id)
     template = "needs/detail.html#need" if is_htmx(request) else "needs/detail.html"
     page = {"need": need, "problem": problem, "draft": draft, **LIMITS}
@@ -103,19 +100,3 @@ def met(request, need_id: int):
     except UserError as error:
         return _after_change(request, need_id, problem=error.message)
     return _after_change(request, need_id)
-
-
-def _date_or_none(raw: str) -> date | None:
-    if not raw:
-        return None
-    try:
-        return date.fromisoformat(raw)
-    except ValueError as bad:
-        raise UserError("Please give “by when” as a date, such as 2025-06-30.") from bad
-
-
-def _int_or_none(raw) -> int | None:
-    try:
-        return int(raw)
-    except (TypeError, ValueError):
-        return None

@@ -1,6 +1,7 @@
 from django.utils import timezone
 
 from .days import is_known_time_zone
+from .services import remembering_pairs
 
 
 class PersonalTimeZoneMiddleware:
@@ -16,3 +17,15 @@ class PersonalTimeZoneMiddleware:
         else:
             timezone.deactivate()
         return self.get_response(request)
+
+
+class RememberPairsForTheRequest:
+    """Who is paired with whom is read once a request, however many services
+    ask (see ``services.pair_context``)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with remembering_pairs():
+            return self.get_response(request)

@@ -1,5 +1,7 @@
 """What a person can do about their account and their pair."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -31,24 +33,54 @@ VISIT_GAP = timedelta(minutes=30)
 SEEN_WRITE_INTERVAL = timedelta(minutes=5)
 
 
+# The one owner of the pair cache: a dictionary by person that lives for one
+# request (``remembering_pairs``, opened by middleware), so every object that
+# stands for the same person shares one entry and forgetting it works for all.
+# Outside a request (commands, tasks) nothing is cached.
+_remembered: ContextVar[dict[int, PairContext] | None] = ContextVar(
+    "remembered_pairs", default=None
+)
+
+
+@contextmanager
+def remembering_pairs():
+    token = _remembered.set({})
+    try:
+        yield
+    finally:
+        _remembered.reset(token)
+
+
 def pair_context(user: User) -> PairContext:
-    """The viewer's pair and partner, cached on the user object so a request
-    asks the database once."""
-    cached = getattr(user, "_pair_context", None)
-    if cached is None:
-        memberships = list(
-            Membership.objects.filter(
-                left_at__isnull=True,
-                pair__memberships__user=user,
-                pair__memberships__left_at__isnull=True,
-            ).select_related("pair", "user")
-        )
-        cached = user._pair_context = PairContext(user, memberships)
-    return cached
+    """The viewer's pair and partner: asked of the database once a request."""
+    remembered = _remembered.get()
+    if remembered is not None and user.pk in remembered:
+        return remembered[user.pk]
+    memberships = list(
+        Membership.objects.filter(
+            left_at__isnull=True,
+            pair__memberships__user=user,
+            pair__memberships__left_at__isnull=True,
+        ).select_related("pair", "user")
+    )
+    context = PairContext(user, memberships)
+    if remembered is not None:
+        remembered[user.pk] = context
+    return context
 
 
 def forget_pair_context(user: User) -> None:
-    user.__dict__.pop("_pair_context", None)
+    """After the person's pairing changed: the next question goes to the database."""
+    remembered = _remembered.get()
+    if remembered is not None:
+        remembered.pop(user.pk, None)
+
+
+def lock_pair(pair: Pair) -> None:
+    """Serialise writes that must see each other within a pair (of two partners
+    sending at the same instant, the second sees the first's row). On SQLite,
+    whose transactions take the write lock when they begin, writes queue anyway."""
+    list(Pair.objects.select_for_update().filter(pk=pair.pk).values_list("pk", flat=True))
 
 
 def require_pair(user: User) -> PairContext:

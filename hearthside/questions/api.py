@@ -50,7 +50,10 @@ class DailyOut(Schema):
         description="Present only once your own answer is saved."
     )
     favourite: bool
-    can_edit: bool
+    can_edit: bool = Field(
+        description="Whether you can answer, or change your answer: only today's question, "
+        "and only until your partner's answer is in. From then on both answers are final."
+    )
     can_skip: bool
 
 
@@ -187,7 +190,9 @@ def get_daily(request, daily_id: int):
 
 @router.put("/daily/{daily_id}/answer", response=DailyOut)
 def put_answer(request, daily_id: int, payload: AnswerIn):
-    """Save your answer; sending again on the same day edits it."""
+    """Save your answer to today's question; sending again edits it until your
+    partner's answer is in. From then on both are final: what comes after
+    goes in a reply."""
     services.answer_question(request.user, daily_id, payload.text)
     return current_daily_out(request, daily_id)
 

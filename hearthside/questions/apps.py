@@ -8,10 +8,16 @@ class QuestionsConfig(AppConfig):
     def ready(self):
         from django.urls import reverse
 
-        from hearthside.activity.models import Verb, register_link
+        from hearthside.activity.models import Verb, announce
+
+        from .models import Answer, AnswerResponse, OwnQuestion
 
         def to_daily(activity):
-            return reverse("daily", args=[activity.target_id]) if activity.target_id else None
+            return reverse("daily", args=[activity.target_id])
 
-        for verb in (Verb.ANSWERED, Verb.HEARTED, Verb.THANKED, Verb.REPLIED):
-            register_link(verb, to_daily)
+        announce(Answer, [Verb.ANSWERED], opens="daily", link=to_daily)
+        announce(
+            AnswerResponse, [Verb.HEARTED, Verb.THANKED, Verb.REPLIED], opens="daily", link=to_daily
+        )
+        # Private until it is asked: its news shows no earlier, and goes if it is withdrawn.
+        announce(OwnQuestion, [Verb.ASKED], opens="own_question", link=lambda activity: None)

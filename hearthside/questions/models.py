@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from hearthside.privacy.fields import EncryptedTextField
-from hearthside.privacy.models import PrivateContent, PrivateContentQuerySet
+from hearthside.privacy.models import PairedResponse, PrivateContent, ThreadKey
 
 ANSWER_MAX_CHARS = 2000
 REPLY_MAX_CHARS = 500
@@ -59,7 +59,9 @@ class OwnQuestion(PrivateContent):
 
 
 class DailyQuestion(models.Model):
-    """The question a pair is asked on one of their days."""
+    """The question a pair is asked on one of their days. A row never changes
+    its question: skipping sets the row aside and a new one takes its place,
+    so an answer always answers the question its author was shown."""
 
     pair = models.ForeignKey("pairs.Pair", on_delete=models.CASCADE, related_name="+")
     day = models.DateField()
@@ -73,13 +75,20 @@ class DailyQuestion(models.Model):
     # begins and questions may return; within a round none repeats.
     round = models.PositiveSmallIntegerField(default=1)
     created_at = models.DateTimeField(default=timezone.now)
+    skipped_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [
             # One question per pair per day, however many requests race for it.
-            models.UniqueConstraint(fields=["pair", "day"], name="one_question_per_pair_day"),
             models.UniqueConstraint(
-                fields=["pair", "question", "round"], name="no_repeat_within_a_round"
+                fields=["pair", "day"],
+                condition=Q(skipped_at__isnull=True),
+                name="one_question_per_pair_day",
+            ),
+            models.UniqueConstraint(
+                fields=["pair", "question", "round"],
+                condition=Q(skipped_at__isnull=True),
+                name="no_repeat_within_a_round",
             ),
             models.CheckConstraint(
                 condition=(
@@ -90,6 +99,10 @@ class DailyQuestion(models.Model):
             ),
         ]
         indexes = [models.Index(fields=["pair", "-day"])]
+
+    def is_open_on(self, day) -> bool:
+        """Whether this is still the pair's question of ``day``, to be answered."""
+        return self.day == day and self.skipped_at is None
 
     @property
     def text(self) -> str:
@@ -112,19 +125,13 @@ class DailyQuestion(models.Model):
         return self.own_question.author if self.own_question_id else None
 
 
-class AnswerQuerySet(PrivateContentQuerySet):
-    def revealed_to(self, user, **kwargs):
-        return super().revealed_to(user, prompt="daily", **kwargs)
+class Answer(PairedResponse):
+    prompt_field = "daily"
 
-
-class Answer(PrivateContent):
-    daily = models.ForeignKey(DailyQuestion, on_delete=models.CASCADE, related_name="answers")
+    daily = ThreadKey(DailyQuestion, on_delete=models.CASCADE, related_name="answers")
     text = EncryptedTextField()
-    # The pair's day the answer was first written: it can be edited on that day only.
+    # The pair's day the answer was first written.
     written_on = models.DateField()
-    updated_at = models.DateTimeField(default=timezone.now)
-
-    objects = AnswerQuerySet.as_manager()
 
     class Meta:
         constraints = [
@@ -141,7 +148,7 @@ class ResponseKind(models.TextChoices):
 class AnswerResponse(PrivateContent):
     """A heart, a thank-you or a short reply, attached to an answer."""
 
-    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="responses")
+    answer = ThreadKey(Answer, on_delete=models.CASCADE, related_name="responses")
     kind = models.CharField(max_length=10, choices=ResponseKind.choices)
     text = EncryptedTextField(blank=True, default="")
 

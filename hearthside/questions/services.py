@@ -14,9 +14,10 @@ from django.utils.formats import date_format
 from hearthside.activity.models import Verb
 from hearthside.activity.services import record
 from hearthside.errors import Conflict, NotFound, UserError
+from hearthside.inputs import clean_text
 from hearthside.pairs.models import User
-from hearthside.pairs.services import require_pair
-from hearthside.privacy.models import Visibility, visible_thread
+from hearthside.pairs.services import lock_pair, require_pair
+from hearthside.privacy.models import Visibility, save_response, visible_thread
 
 from .models import (
     ANSWER_MAX_CHARS,
@@ -45,17 +46,6 @@ PENDING_OWN_QUESTIONS_MAX = 30
 HISTORY_PAGE = 20
 
 
-def clean_text(raw: str | None, *, limit: int, what: str) -> str:
-    text = (raw or "").strip()
-    if not text:
-        raise UserError(f"Your {what} is empty. Write a few words first.")
-    if len(text) > limit:
-        raise UserError(
-            f"Please keep your {what} to {limit:,} characters; this one has {len(text):,}."
-        )
-    return text
-
-
 # --- Choosing the day's question ---------------------------------------------------------
 
 
@@ -67,15 +57,16 @@ def todays_question(actor: User) -> DailyQuestion:
     """
     context = require_pair(actor)
     day = context.today()
-    existing = _dailies().filter(pair=context.pair, day=day).first()
+    current = _dailies().filter(pair=context.pair, day=day, skipped_at__isnull=True)
+    existing = current.first()
     if existing:
         return existing
     try:
         with transaction.atomic():
-            _create_daily(context.pair, day)
+            _create_daily(actor, context.pair, day)
     except IntegrityError:
         pass
-    return _dailies().get(pair=context.pair, day=day)
+    return current.get()
 
 
 def _dailies():
@@ -84,9 +75,11 @@ def _dailies():
     )
 
 
-def _create_daily(pair, day: date) -> DailyQuestion:
-    history = _history(pair, day)
+def _create_daily(actor: User, pair, day: date) -> DailyQuestion:
+    history = _history(actor, pair, day)
     if should_serve_own_question(history):
+        # The one read of a partner's private row on their behalf: serving the
+        # question is what shows it to the other partner, as its author meant.
         own = (
             OwnQuestion.objects.filter(pair=pair, daily__isnull=True)
             .order_by("created_at", "pk")
@@ -103,9 +96,9 @@ def _create_daily(pair, day: date) -> DailyQuestion:
     )
 
 
-def _history(pair, day: date) -> History:
+def _history(actor: User, pair, day: date) -> History:
     recent = list(
-        DailyQuestion.objects.filter(pair=pair, day__lt=day)
+        DailyQuestion.objects.filter(pair=pair, day__lt=day, skipped_at__isnull=True)
         .order_by("-day")
         .values_list(
             "day",
@@ -117,7 +110,7 @@ def _history(pair, day: date) -> History:
     )
     last_own = next((row[0] for row in recent if row[3] is not None), None)
     both_answered = (
-        Answer.objects.filter(pair=pair)
+        Answer.objects.in_current_pair(actor)
         .values("daily")
         .annotate(count=Count("id"))
         .filter(count__gte=2)
@@ -153,7 +146,9 @@ def _next_bank_question(pair, day: date, history: History) -> tuple[int | None, 
     # Seeded by pair and day: repeatable, and varied between pairs. Not a secret.
     rng = random.Random(f"{pair.pk}:{day.isoformat()}")  # noqa: S311
     for attempt in (round_number, round_number + 1):
-        asked = DailyQuestion.objects.filter(pair=pair, round=attempt, question__isnull=False)
+        asked = DailyQuestion.objects.filter(
+            pair=pair, round=attempt, question__isnull=False, skipped_at__isnull=True
+        )
         rows = eligible.exclude(pk__in=asked.values("question")).values_list(
             "pk", "category_id", "depth"
         )
@@ -175,7 +170,7 @@ class DailyView:
     partner_answer: Answer | None  # only once the viewer has answered
     partner_has_answered: bool
     favourite: bool
-    can_edit: bool
+    can_edit: bool  # answer now, or change the answer while the partner's is still to come
     can_skip: bool
 
 
@@ -189,7 +184,12 @@ def daily_for(actor: User, daily_id: int) -> DailyQuestion:
 
 def view_daily(actor: User, daily: DailyQuestion) -> DailyView:
     context = require_pair(actor)
-    respondents = set(daily.answers.values_list("author_id", flat=True))
+    # Who has answered is news the partner shares anyway; never what.
+    respondents = set(
+        Answer.objects.in_current_pair(actor)
+        .filter(daily=daily)
+        .values_list("author_id", flat=True)
+    )
     revealed = {
         answer.author_id: answer
         for answer in Answer.objects.revealed_to(actor)
@@ -198,15 +198,16 @@ def view_daily(actor: User, daily: DailyQuestion) -> DailyView:
         .prefetch_related(visible_thread("responses", AnswerResponse, actor))
     }
     my_answer = revealed.get(actor.pk)
-    today = context.today()
+    partner_has_answered = context.partner.pk in respondents
+    is_open = daily.is_open_on(context.today())
     return DailyView(
         daily=daily,
         my_answer=my_answer,
         partner_answer=revealed.get(context.partner.pk),
-        partner_has_answered=context.partner.pk in respondents,
-        favourite=Favourite.objects.visible_to(actor).filter(daily=daily, author=actor).exists(),
-        can_edit=my_answer is None or my_answer.written_on == today,
-        can_skip=daily.day == today and daily.question_id is not None and not respondents,
+        partner_has_answered=partner_has_answered,
+        favourite=Favourite.objects.authored_by(actor).filter(daily=daily).exists(),
+        can_edit=is_open and not (my_answer is not None and partner_has_answered),
+        can_skip=is_open and daily.question_id is not None and not respondents,
     )
 
 
@@ -234,8 +235,8 @@ def shared_history(actor: User, *, before: date | None = None) -> list[DailyView
         )[:HISTORY_PAGE]
     )
     favourites = set(
-        Favourite.objects.visible_to(actor)
-        .filter(author=actor, daily__in=dailies)
+        Favourite.objects.authored_by(actor)
+        .filter(daily__in=dailies)
         .values_list("daily_id", flat=True)
     )
     views = []
@@ -261,38 +262,40 @@ def shared_history(actor: User, *, before: date | None = None) -> list[DailyView
 
 
 def answer_question(actor: User, daily_id: int, text: str) -> Answer:
-    """Save the actor's answer; a second answer on the same day edits the first."""
+    """Save the actor's answer to the pair's question of the day. It can be
+    changed until the partner's answer is in; from then on both are final."""
+    context = require_pair(actor)
     daily = daily_for(actor, daily_id)
     text = clean_text(text, limit=ANSWER_MAX_CHARS, what="answer")
-    today = require_pair(actor).today()
-    now = timezone.now()
-    mine = Answer.objects.authored_by(actor).filter(daily=daily).first()
-    if mine is None:
-        try:
-            with transaction.atomic():
-                mine = Answer.objects.create(
-                    daily=daily,
-                    author=actor,
-                    pair=daily.pair,
-                    text=text,
-                    written_on=today,
-                    created_at=now,
-                    updated_at=now,
-                )
-                record(actor, Verb.ANSWERED, day=daily.day, target_id=daily.pk)
-            return mine
-        except IntegrityError:
-            # The same person sent twice at once: the first write wins, this one edits it.
-            mine = Answer.objects.authored_by(actor).get(daily=daily)
-    if mine.written_on != today:
-        written = date_format(mine.written_on, "j F")
-        raise Conflict(
-            f"You answered this on {written}. Answers can be changed on the day they were written."
+    today = context.today()
+    with transaction.atomic():
+        lock_pair(context.pair)
+        # Read again under the lock: a skip a moment ago sets this question aside.
+        daily = daily_for(actor, daily.pk)
+        if not daily.is_open_on(today):
+            raise Conflict(_no_longer_open(daily))
+        return save_response(
+            actor,
+            Answer,
+            daily,
+            {"text": text},
+            created_with={"written_on": today},
+            final=(
+                f"You've both answered, so your answer stays as it is. Anything you'd "
+                f"like to add can go in a reply to {context.partner}."
+            ),
+            on_create=lambda answer: record(actor, Verb.ANSWERED, answer, day=daily.day),
         )
-    mine.text = text
-    mine.updated_at = now
-    mine.save(update_fields=["text", "updated_at"])
-    return mine
+
+
+def _no_longer_open(daily: DailyQuestion) -> str:
+    if daily.skipped_at is not None:
+        return (
+            "This question was set aside a moment ago, so your answer wasn't saved. "
+            "Today's question is waiting for you instead."
+        )
+    asked_on = date_format(daily.day, "j F")
+    return f"This was the question for {asked_on}. Only today's question can be answered."
 
 
 def answer_for(actor: User, answer_id: int) -> Answer:
@@ -306,50 +309,58 @@ def respond(actor: User, answer_id: int, kind: str, text: str = "") -> AnswerRes
     if kind not in ResponseKind.values:
         raise UserError("Choose a heart, a thank-you or a reply.")
     answer = answer_for(actor, answer_id)
+    verb = {
+        ResponseKind.HEART: Verb.HEARTED,
+        ResponseKind.THANKS: Verb.THANKED,
+        ResponseKind.REPLY: Verb.REPLIED,
+    }[kind]
     if kind != ResponseKind.REPLY:
         if answer.author_id == actor.pk:
             raise UserError("Hearts and thanks are for your partner's answer.")
-        existing = AnswerResponse.objects.authored_by(actor).filter(answer=answer, kind=kind)
+        mine = AnswerResponse.objects.authored_by(actor).filter(answer=answer, kind=kind)
         try:
             with transaction.atomic():
-                response, created = existing.get_or_create(
+                response, created = mine.get_or_create(
                     answer=answer, author=actor, kind=kind, defaults={"pair": answer.pair}
                 )
+                if created:
+                    record(actor, verb, response, opens=answer.daily, day=answer.daily.day)
         except IntegrityError:
-            return existing.get()
-        if created:
-            verb = Verb.HEARTED if kind == ResponseKind.HEART else Verb.THANKED
-            record(actor, verb, day=answer.daily.day, target_id=answer.daily_id)
+            return mine.get()  # the same tap arrived twice at once: one heart
         return response
     text = clean_text(text, limit=REPLY_MAX_CHARS, what="reply")
     with transaction.atomic():
         response = AnswerResponse.objects.create(
             answer=answer, author=actor, pair=answer.pair, kind=kind, text=text
         )
-        record(actor, Verb.REPLIED, day=answer.daily.day, target_id=answer.daily_id)
+        record(actor, verb, response, opens=answer.daily, day=answer.daily.day)
     return response
 
 
 def take_back_heart(actor: User, answer_id: int) -> None:
+    """Its news goes with it (see activity.models.announce)."""
     answer = answer_for(actor, answer_id)
-    AnswerResponse.objects.authored_by(actor).filter(
-        answer=answer, kind=ResponseKind.HEART
-    ).delete()
+    with transaction.atomic():
+        AnswerResponse.objects.authored_by(actor).filter(
+            answer=answer, kind=ResponseKind.HEART
+        ).delete()
 
 
 # --- Skipping, favourites, categories, own questions ------------------------------------------
 
 
 def skip_question(actor: User, daily_id: int, reason: str) -> DailyQuestion:
-    """Set today's question aside and ask another one in its place."""
+    """Set today's question aside and ask another one in its place. The
+    skipped row keeps its question, so nothing ever moves an answer."""
     if reason not in SkipReason.values:
         raise UserError("Tell us why: “not today” or “not for us”.")
     context = require_pair(actor)
     today = context.today()
     with transaction.atomic():
-        daily = (
-            DailyQuestion.objects.select_for_update().filter(pk=daily_for(actor, daily_id).pk).get()
-        )
+        lock_pair(context.pair)
+        daily = daily_for(actor, daily_id)
+        if daily.skipped_at is not None:
+            raise Conflict("This question was set aside a moment ago; another one took its place.")
         if daily.day != today:
             raise Conflict("Only today's question can be skipped.")
         if daily.question_id is None:
@@ -357,7 +368,7 @@ def skip_question(actor: User, daily_id: int, reason: str) -> DailyQuestion:
                 "Your partner wrote this question for you, so it can't be skipped. "
                 "You're free to leave it unanswered."
             )
-        if daily.answers.exists():
+        if Answer.objects.in_current_pair(actor).filter(daily=daily).exists():
             raise Conflict(
                 "One of you has already answered this question, so it stays. "
                 "You're free to leave it unanswered."
@@ -365,14 +376,17 @@ def skip_question(actor: User, daily_id: int, reason: str) -> DailyQuestion:
         Skip.objects.create(
             author=actor, pair=context.pair, question_id=daily.question_id, reason=reason, day=today
         )
-        history = _history(context.pair, today)
-        question_id, round_number = _next_bank_question(context.pair, today, history)
+        daily.skipped_at = timezone.now()
+        daily.save(update_fields=["skipped_at"])
+        question_id, round_number = _next_bank_question(
+            context.pair, today, _history(actor, context.pair, today)
+        )
         if question_id is None:
             raise Conflict("There is no other question left to offer today.")
-        daily.question_id = question_id
-        daily.round = round_number
-        daily.save(update_fields=["question", "round"])
-    return _dailies().get(pk=daily.pk)
+        replacement = DailyQuestion.objects.create(
+            pair=context.pair, day=today, question_id=question_id, round=round_number
+        )
+    return _dailies().get(pk=replacement.pk)
 
 
 def set_favourite(actor: User, daily_id: int, favourite: bool) -> bool:
@@ -394,7 +408,8 @@ def set_favourite(actor: User, daily_id: int, favourite: bool) -> bool:
 
 
 def favourites(actor: User) -> list[DailyQuestion]:
-    ids = Favourite.objects.visible_to(actor).filter(author=actor).values("daily")
+    """The actor's favourites among the current pair's questions."""
+    ids = Favourite.objects.in_current_pair(actor).filter(author=actor.pk).values("daily")
     return list(_dailies().filter(pk__in=ids).order_by("-day"))
 
 
@@ -439,7 +454,11 @@ def ask_own_question(
         raise UserError("Please choose one of the listed categories.")
     if depth not in Depth.values:
         raise UserError("Depth is 1 (light), 2 (personal) or 3 (deep).")
-    waiting = OwnQuestion.objects.authored_by(actor).filter(daily__isnull=True).count()
+    waiting = (
+        OwnQuestion.objects.in_current_pair(actor)
+        .filter(author=actor.pk, daily__isnull=True)
+        .count()
+    )
     if waiting >= PENDING_OWN_QUESTIONS_MAX:
         raise Conflict(
             f"You have {waiting} questions waiting already. Let a few of them be asked first."
@@ -453,20 +472,23 @@ def ask_own_question(
             category=category,
             depth=depth,
         )
-        record(actor, Verb.ASKED)
+        record(actor, Verb.ASKED, own)
     return own
 
 
 def my_waiting_questions(actor: User) -> list[OwnQuestion]:
     return list(
-        OwnQuestion.objects.authored_by(actor)
-        .filter(daily__isnull=True, pair=require_pair(actor).pair)
+        OwnQuestion.objects.in_current_pair(actor)
+        .filter(author=actor.pk, daily__isnull=True)
         .select_related("category")
         .order_by("created_at")
     )
 
 
 def withdraw_own_question(actor: User, own_question_id: int) -> None:
-    own = OwnQuestion.objects.authored_by(actor).filter(pk=own_question_id, daily__isnull=True)
-    if not own.delete()[0]:
-        raise NotFound("That question is not waiting to be asked.")
+    own = OwnQuestion.objects.in_current_pair(actor).filter(
+        author=actor.pk, pk=own_question_id, daily__isnull=True
+    )
+    with transaction.atomic():
+        if not own.delete()[0]:
+            raise NotFound("That question is not waiting to be asked.")

@@ -5,9 +5,10 @@ from django.views.decorators.http import require_GET, require_POST
 
 from hearthside.activity.services import partner_news_since
 from hearthside.errors import UserError
+from hearthside.inputs import page_day, safe_next, whole_number
 from hearthside.pairs.services import note_visit, pair_context, previous_visit_ended
 from hearthside.today import sections_for
-from hearthside.web import is_htmx, page_start, status_for
+from hearthside.web import is_htmx, status_for
 
 from . import services
 from .models import ANSWER_MAX_CHARS, OWN_QUESTION_MAX_CHARS, REPLY_MAX_CHARS, Category, Depth
@@ -59,10 +60,14 @@ def daily_detail(request, daily_id: int):
 
 def _card(request, daily_id: int, *, problem: str = "", draft: str | None = None):
     """The question card after a change: the fragment for htmx, otherwise
-    back to where the person was."""
+    back to where the person was. A question set aside meanwhile gives way to
+    the one that took its place, with the draft kept."""
     if not is_htmx(request) and not problem:
-        return redirect(request.POST.get("next") or "today")
-    view = services.view_daily(request.user, services.daily_for(request.user, daily_id))
+        return redirect(safe_next(request, "today"))
+    daily = services.daily_for(request.user, daily_id)
+    if daily.skipped_at is not None:
+        daily = services.todays_question(request.user)
+    view = services.view_daily(request.user, daily)
     template = "questions/_card.html" if is_htmx(request) else "questions/daily.html"
     page = {"view": view, "problem": problem, "draft": draft, **LIMITS}
     return render(request, template, page, status=status_for(request, problem))
@@ -103,10 +108,10 @@ def take_back_heart(request, answer_id: int):
 @require_POST
 def skip(request, daily_id: int):
     try:
-        services.skip_question(request.user, daily_id, request.POST.get("reason", ""))
+        replacement = services.skip_question(request.user, daily_id, request.POST.get("reason", ""))
     except UserError as error:
         return _card(request, daily_id, problem=error.message)
-    return _card(request, daily_id)
+    return _card(request, replacement.pk)
 
 
 @login_required
@@ -119,7 +124,7 @@ def favourite(request, daily_id: int):
 @login_required
 @require_GET
 def history(request):
-    before = page_start(request, "That page of history doesn't exist; here is the newest one.")
+    before = page_day(request, "That page of history doesn't exist; here is the newest one.")
     views = services.shared_history(request.user, before=before)
     more = len(views) == services.HISTORY_PAGE
     return render(
@@ -151,7 +156,7 @@ def ask(request):
                 request.user,
                 request.POST.get("text", ""),
                 request.POST.get("category") or None,
-                _int_or_zero(request.POST.get("depth")),
+                whole_number(request.POST.get("depth")) or 0,
             )
         except UserError as error:
             page.update(problem=error.message, draft=request.POST.get("text", ""))
@@ -188,10 +193,3 @@ def categories(request):
         "questions/categories.html",
         {"settings": services.category_settings(request.user)},
     )
-
-
-def _int_or_zero(raw) -> int:
-    try:
-        return int(raw)
-    except (TypeError, ValueError):
-        return 0

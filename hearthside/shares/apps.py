@@ -8,14 +8,13 @@ class SharesConfig(AppConfig):
     def ready(self):
         from django.urls import reverse
 
-        from hearthside.activity.models import Verb, register_link
+        from hearthside.activity.models import Verb, announce
 
         from . import today  # noqa: F401  (registers the Today section)
+        from .models import Share, ShareReply
 
         def to_share(activity):
-            return (
-                reverse("share_detail", args=[activity.target_id]) if activity.target_id else None
-            )
+            return reverse("share_detail", args=[activity.target_id])
 
-        for verb in (Verb.SHARED, Verb.REPLIED_TO_SHARE, Verb.FELT_HEARD):
-            register_link(verb, to_share)
+        announce(Share, [Verb.SHARED, Verb.FELT_HEARD], opens="share", link=to_share)
+        announce(ShareReply, [Verb.REPLIED_TO_SHARE], opens="share", link=to_share)

@@ -11,7 +11,7 @@ Defaults (through the privacy layer, like all content):
 from django.db import models
 
 from hearthside.privacy.fields import EncryptedTextField
-from hearthside.privacy.models import PrivateContent, Visibility
+from hearthside.privacy.models import PrivateContent, ThreadKey, Visibility
 
 SHARE_MAX_CHARS = 4000
 REPLY_MAX_CHARS = 2000
@@ -38,7 +38,7 @@ class Share(PrivateContent):
 
 
 class ShareReply(PrivateContent):
-    share = models.ForeignKey(Share, on_delete=models.CASCADE, related_name="replies")
+    share = ThreadKey(Share, on_delete=models.CASCADE, related_name="replies")
     text = EncryptedTextField()
 
     class Meta:

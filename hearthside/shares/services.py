@@ -10,10 +10,10 @@ from django.utils import timezone
 from hearthside.activity.models import Verb
 from hearthside.activity.services import record
 from hearthside.errors import Conflict, NotFound, UserError
+from hearthside.inputs import clean_text
 from hearthside.pairs.models import User
 from hearthside.pairs.services import require_pair
 from hearthside.privacy.models import Visibility, visible_thread
-from hearthside.questions.services import clean_text
 
 from .models import REPLY_MAX_CHARS, SHARE_MAX_CHARS, Share, ShareMode, ShareReply
 
@@ -42,16 +42,18 @@ def create_share(actor: User, text: str, mode: str, *, keep_private: bool = Fals
             text=text,
         )
         if not keep_private:
-            record(actor, Verb.SHARED, day=context.today(), target_id=share.pk)
+            record(actor, Verb.SHARED, share, day=context.today())
     return share
 
 
 def share_for(actor: User, share_id: int) -> Share:
+    require_pair(actor)
     return _shares().get_visible(actor, pk=share_id)
 
 
 def share_thread(actor: User, share_id: int) -> Share:
     """The share with the replies the actor may see, oldest first."""
+    require_pair(actor)
     replies = visible_thread("replies", ShareReply, actor)
     return _shares().prefetch_related(replies).get_visible(actor, pk=share_id)
 
@@ -59,11 +61,10 @@ def share_thread(actor: User, share_id: int) -> Share:
 def shares_page(actor: User, *, before: int | None = None) -> list[Share]:
     """Both partners' shares in the current pair, newest first, with their
     replies; pass the last id as ``before`` for the next page."""
-    context = require_pair(actor)
+    require_pair(actor)
     shares = (
         _shares()
-        .visible_to(actor)
-        .filter(pair=context.pair)
+        .in_current_pair(actor)
         .prefetch_related(visible_thread("replies", ShareReply, actor))
         .order_by("-pk")
     )
@@ -74,17 +75,16 @@ def shares_page(actor: User, *, before: int | None = None) -> list[Share]:
 
 def waiting_for_reply(actor: User) -> list[Share]:
     """The partner's recent shares the actor has not answered yet, newest first."""
-    context = require_pair(actor)
+    require_pair(actor)
     my_replies = ShareReply.objects.authored_by(actor).filter(share=OuterRef("pk"))
     return list(
         _shares()
-        .visible_to(actor)
+        .in_current_pair(actor)
         .filter(
-            pair=context.pair,
             felt_heard_at__isnull=True,
             created_at__gte=timezone.now() - WAITING_WINDOW,
         )
-        .exclude(author=actor)
+        .exclude(author=actor.pk)
         .exclude(Exists(my_replies))
         .order_by("-pk")[: WAITING_ON_TODAY + 1]
     )
@@ -99,8 +99,6 @@ def coach_context_for(actor: User, share: Share) -> str:
 def reply_to_share(actor: User, share_id: int, text: str) -> ShareReply:
     context = require_pair(actor)
     share = share_for(actor, share_id)
-    if share.pair_id != context.pair.pk:
-        raise NotFound()
     if share.is_private:
         raise Conflict(
             f"This share is still just for you. Send it to {context.partner} "
@@ -112,7 +110,7 @@ def reply_to_share(actor: User, share_id: int, text: str) -> ShareReply:
             share=share, author=actor, pair=share.pair, visibility=share.visibility, text=text
         )
         if share.author_id != actor.pk:
-            record(actor, Verb.REPLIED_TO_SHARE, day=context.today(), target_id=share.pk)
+            record(actor, Verb.REPLIED_TO_SHARE, reply, opens=share, day=context.today())
     return reply
 
 
@@ -130,7 +128,7 @@ def mark_felt_heard(actor: User, share_id: int) -> Share:
             felt_heard_at=timezone.now()
         )
         if marked:
-            record(actor, Verb.FELT_HEARD, day=context.today(), target_id=share.pk)
+            record(actor, Verb.FELT_HEARD, share, day=context.today())
     return share_for(actor, share.pk)
 
 
@@ -138,12 +136,12 @@ def send_kept_share(actor: User, share_id: int) -> Share:
     """Send a share the actor had kept to themselves to their partner."""
     context = require_pair(actor)
     share = share_for(actor, share_id)
-    if share.author_id != actor.pk or share.pair_id != context.pair.pk:
+    if share.author_id != actor.pk:
         raise NotFound()
     with transaction.atomic():
         sent = Share.objects.filter(pk=share.pk, visibility=Visibility.PRIVATE).update(
             visibility=Visibility.PARTNER
         )
         if sent:
-            record(actor, Verb.SHARED, day=context.today(), target_id=share.pk)
+            record(actor, Verb.SHARED, share, day=context.today())
     return share_for(actor, share.pk)

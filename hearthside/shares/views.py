@@ -4,6 +4,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from hearthside.errors import UserError
+from hearthside.inputs import page_id
 from hearthside.pairs.services import require_pair
 from hearthside.web import is_htmx, status_for
 
@@ -37,8 +38,7 @@ def _list_page(request, *, before: int | None = None, **extra) -> dict:
 @login_required
 @require_GET
 def share_list(request):
-    before = _int_or_none(request.GET.get("before"))
-    return render(request, "shares/list.html", _list_page(request, before=before))
+    return render(request, "shares/list.html", _list_page(request, before=page_id(request)))
 
 
 @login_required
@@ -146,10 +146,3 @@ def coach(request):
         return render(request, "shares/_coach.html", {"problem": error.message}, status=status)
     findings = coaching.coached_findings(text, review)
     return render(request, "shares/_coach.html", {"review": review, "findings": findings})
-
-
-def _int_or_none(raw) -> int | None:
-    try:
-        return int(raw)
-    except (TypeError, ValueError):
-        return None

@@ -4,10 +4,11 @@ Text is kept exactly as written; the API returns it as a JSON string."""
 from datetime import timedelta
 
 import pytest
+from django.db.models import F
 from django.utils import timezone
 
 from hearthside.pairs.models import Invitation, User
-from hearthside.questions.models import Answer, AnswerResponse
+from hearthside.questions.models import Answer, AnswerResponse, DailyQuestion
 from tests.conftest import PASSWORD
 from tests.privacy.snapshot import content_snapshot
 
@@ -180,12 +181,36 @@ def test_a_second_answer_the_same_day_edits_the_first(alex, daily_id):
 
 def test_an_answer_of_an_earlier_day_can_no_longer_be_changed(alex, daily_id):
     alex.put(f"/api/daily/{daily_id}/answer", {"text": "Written yesterday"})
-    Answer.objects.update(written_on=timezone.localdate() - timedelta(days=1))
+    DailyQuestion.objects.filter(pk=daily_id).update(day=F("day") - timedelta(days=1))
 
     response = alex.put(f"/api/daily/{daily_id}/answer", {"text": "Changed"})
 
-    refused(response, 409, "Answers can be changed on the day they were written.")
+    refused(response, 409, "Only today's question can be answered.")
     assert Answer.objects.get().text == "Written yesterday"
+
+
+def test_an_answer_once_it_revealed_the_partners_is_final(alex, sam, daily_id):
+    sam.put(f"/api/daily/{daily_id}/answer", {"text": "Sam's honest answer"})
+    peeked = alex.put(f"/api/daily/{daily_id}/answer", {"text": "."}).json()
+    assert peeked["partner_answer"]["text"] == "Sam's honest answer"
+    assert not peeked["can_edit"]
+
+    for person, text in ((alex, "Sam's honest answer, exactly"), (sam, "Something else")):
+        response = person.put(f"/api/daily/{daily_id}/answer", {"text": text})
+        refused(response, 409, "your answer stays as it is")
+    assert sorted(Answer.objects.values_list("text", flat=True)) == [".", "Sam's honest answer"]
+
+
+def test_an_answer_to_a_question_skipped_meanwhile_is_refused_and_lands_nowhere(alex, sam):
+    shown = alex.get("/api/today").json()["daily"]
+    replacement = sam.post(f"/api/daily/{shown['id']}/skip", {"reason": "not_today"}).json()
+
+    response = alex.put(f"/api/daily/{shown['id']}/answer", {"text": "About the first question"})
+
+    refused(response, 409, "This question was set aside a moment ago")
+    assert not Answer.objects.exists()
+    assert alex.get("/api/today").json()["daily"]["id"] == replacement["id"]
+    assert replacement["text"] != shown["text"]
 
 
 def test_two_hearts_are_one_heart(alex, sam, daily_id):

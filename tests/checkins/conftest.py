@@ -65,7 +65,7 @@ def long_history():
     def fill(first, second, *, days: int, older_than: int = 0) -> None:
         context = pair_context(first)
         today = context.today()
-        checkins, notes, weeklies, activities = [], [], [], []
+        checkins, notes, weeklies = [], [], []
         for ago in range(older_than + 1, days + 1):
             day = today - timedelta(days=ago)
             for person in (first, second):
@@ -79,10 +79,18 @@ def long_history():
                         note=f"day {ago}",
                     )
                 )
-                activities.append(
-                    Activity(author=person, pair=context.pair, verb=Verb.CHECKED_IN, day=day)
-                )
         CheckIn.objects.bulk_create(checkins)
+        Activity.objects.bulk_create(
+            Activity(
+                author_id=checkin.author_id,
+                pair=context.pair,
+                verb=Verb.CHECKED_IN,
+                day=checkin.day,
+                announced_id=checkin.pk,
+                target_id=checkin.pk,
+            )
+            for checkin in checkins
+        )
         for checkin in CheckIn.objects.filter(
             pair=context.pair, author=first, day__lt=today - timedelta(days=older_than)
         ):
@@ -109,6 +117,5 @@ def long_history():
                     )
                 )
         WeeklyCheckIn.objects.bulk_create(weeklies)
-        Activity.objects.bulk_create(activities)
 
     return fill

@@ -26,7 +26,7 @@ from hearthside.pairs.models import format_code
 from hearthside.pairs.services import require_pair
 from hearthside.privacy.models import Visibility
 from hearthside.questions import services
-from hearthside.questions.models import Category, DailyQuestion, Question
+from hearthside.questions.models import Answer, Category, DailyQuestion, Question
 from hearthside.shares import services as shares
 from hearthside.shares.models import Share
 from tests.conftest import PASSWORD
@@ -163,8 +163,10 @@ def _past_daily(world: MatrixWorld, days_ago: int = 1) -> DailyQuestion:
 def shared_past_day(world: MatrixWorld) -> Target:
     """Yesterday's question, which both Alex and Sam answered."""
     past = _past_daily(world)
-    services.answer_question(world.alex, past.pk, SHARED_SECRET)
-    services.answer_question(world.sam, past.pk, "Sam answered this one too")
+    for author, text in ((world.alex, SHARED_SECRET), (world.sam, "Sam answered this one too")):
+        Answer.objects.create(
+            daily=past, author=author, pair=past.pair, text=text, written_on=past.day
+        )
     return Target(url={"daily_id": past.pk}, secret=SHARED_SECRET)
 
 

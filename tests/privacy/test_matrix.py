@@ -22,7 +22,6 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests.conftest import PASSWORD
 
-from .conftest import World
 from .matrix import (
     ACCEPTED,
     ACTORS,
@@ -45,7 +44,6 @@ from .matrix import (
     page,
 )
 from .targets import (
-    MatrixWorld,
     a_category,
     a_deck_card,
     alex_answer,
@@ -72,7 +70,6 @@ from .targets import (
     shared_past_day,
     todays_daily,
     unknown_path,
-    with_alexs_writing,
 )
 
 NEW_ANSWER = "A fresh answer for today"
@@ -331,15 +328,9 @@ MATRIX = [
     api("POST", "/api/deck/draw", nothing, CREATED, CREATED, CREATED, categories=[]),
     api("GET", "/api/deck/resting", alex_drew_a_card, SEES, SEES, OK),
     # The two-way balance: counts, never content
-    page("GET", "activity:balance", nothing, OK, OK, OK),
+    page("GET", "balance:page", nothing, OK, OK, OK),
     api("GET", "/api/balance", nothing, OK, OK, OK),
 ]
-
-
-@pytest.fixture
-def everything_alex_wrote(world: World) -> MatrixWorld:
-    """The two pairs of conftest, and Alex's check-ins, share and need besides."""
-    return with_alexs_writing(world)
 
 
 @pytest.mark.parametrize("row", MATRIX, ids=str)

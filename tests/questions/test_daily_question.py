@@ -4,7 +4,7 @@ from django.utils.html import escape
 
 from hearthside.errors import Conflict, NotFound, UserError
 from hearthside.questions import services
-from hearthside.questions.models import ANSWER_MAX_CHARS, Answer, DailyQuestion
+from hearthside.questions.models import ANSWER_MAX_CHARS, Answer, AnswerResponse, DailyQuestion
 
 
 def test_both_partners_get_the_same_question_today(couple):
@@ -58,13 +58,18 @@ def test_another_pairs_question_is_not_found(couple, other_couple):
     assert not Answer.objects.exists()
 
 
-def test_skipping_replaces_todays_question(couple):
-    alex, _ = couple
+def test_skipping_sets_todays_question_aside_for_another(couple):
+    alex, sam = couple
     daily = services.todays_question(alex)
     first = daily.question_id
-    skipped = services.skip_question(alex, daily.pk, "not_for_us")
-    assert skipped.pk == daily.pk
-    assert skipped.question_id != first
+
+    replacement = services.skip_question(alex, daily.pk, "not_for_us")
+
+    assert services.todays_question(sam) == replacement
+    assert replacement.question_id != first
+    daily.refresh_from_db()
+    assert daily.skipped_at is not None
+    assert daily.question_id == first  # the row keeps the question it was asked with
 
 
 def test_a_question_already_answered_cannot_be_skipped(couple):
@@ -103,7 +108,7 @@ def test_a_heart_sent_from_the_page_can_be_taken_back_from_it(couple, client_for
 
     page = client.get(reverse("today")).content.decode()
     assert "You sent a heart" not in page
-    assert not sams_answer.responses.exists()
+    assert not AnswerResponse.objects.filter(answer=sams_answer).exists()
 
 
 def test_history_with_a_bad_page_shows_the_newest_with_a_message(couple, client_for):

@@ -51,7 +51,7 @@ def build_history(alex, sam, first_day_back: int, last_day_back: int) -> None:
             )
         )
     dailies = DailyQuestion.objects.bulk_create(dailies)
-    answers, activities = [], []
+    answers = []
     for daily in dailies:
         at = timezone.make_aware(datetime.combine(daily.day, time(20)))
         for person in (alex, sam):
@@ -66,18 +66,19 @@ def build_history(alex, sam, first_day_back: int, last_day_back: int) -> None:
                     updated_at=at,
                 )
             )
-            activities.append(
-                Activity(
-                    author=person,
-                    pair=pair,
-                    verb=Verb.ANSWERED,
-                    day=daily.day,
-                    target_id=daily.pk,
-                    created_at=at,
-                )
-            )
     answers = Answer.objects.bulk_create(answers)
-    Activity.objects.bulk_create(activities)
+    Activity.objects.bulk_create(
+        Activity(
+            author_id=answer.author_id,
+            pair=pair,
+            verb=Verb.ANSWERED,
+            day=answer.written_on,
+            announced_id=answer.pk,
+            target_id=answer.daily_id,
+            created_at=answer.created_at,
+        )
+        for answer in answers
+    )
     AnswerResponse.objects.bulk_create(
         AnswerResponse(
             answer=answer,

@@ -72,9 +72,9 @@ def create_demo(demo: dict) -> None:
             _answer(daily, people[name], entry[name], _moment(day, hour))
         for position, response in enumerate(entry.get("responses", [])):
             author = people[response["by"]]
-            answer = daily.answers.exclude(author=author).get()
+            answer = Answer.objects.filter(daily=daily).exclude(author=author).get()
             at = _moment(day, 22, position)
-            AnswerResponse.objects.create(
+            reply = AnswerResponse.objects.create(
                 answer=answer,
                 author=author,
                 pair=pair,
@@ -82,7 +82,7 @@ def create_demo(demo: dict) -> None:
                 text=response.get("text", ""),
                 created_at=at,
             )
-            _activity(author, pair, RESPONSE_VERBS[response["kind"]], daily, at)
+            _activity(author, RESPONSE_VERBS[response["kind"]], reply, daily, at)
 
     daily = _daily(pair, today, demo["today"]["question"])
     _answer(daily, people["sam"], demo["today"]["sam"], timezone.now() - timedelta(minutes=5))
@@ -116,7 +116,7 @@ def _daily(pair, day: date, key: str) -> DailyQuestion:
 
 
 def _answer(daily: DailyQuestion, author: User, text: str, at: datetime) -> None:
-    Answer.objects.create(
+    answer = Answer.objects.create(
         daily=daily,
         author=author,
         pair=daily.pair,
@@ -125,10 +125,16 @@ def _answer(daily: DailyQuestion, author: User, text: str, at: datetime) -> None
         created_at=at,
         updated_at=at,
     )
-    _activity(author, daily.pair, Verb.ANSWERED, daily, at)
+    _activity(author, Verb.ANSWERED, answer, daily, at)
 
 
-def _activity(author: User, pair, verb: Verb, daily: DailyQuestion, at: datetime) -> None:
+def _activity(author: User, verb: Verb, announced, daily: DailyQuestion, at: datetime) -> None:
     Activity.objects.create(
-        author=author, pair=pair, verb=verb, day=daily.day, target_id=daily.pk, created_at=at
+        author=author,
+        pair=daily.pair,
+        verb=verb,
+        day=daily.day,
+        announced_id=announced.pk,
+        target_id=daily.pk,
+        created_at=at,
     )

@@ -2,7 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from .balance import BALANCE_WINDOW, sharing_balance
+from .services import BALANCE_WINDOW, sharing_balance
 
 
 @login_required
@@ -10,6 +10,6 @@ from .balance import BALANCE_WINDOW, sharing_balance
 def balance(request):
     return render(
         request,
-        "activity/balance.html",
+        "balance/page.html",
         {"balance": sharing_balance(request.user), "window_days": BALANCE_WINDOW.days},
     )

@@ -2,8 +2,8 @@ from django.urls import path
 
 from . import views
 
-app_name = "activity"
+app_name = "balance"
 
 urlpatterns = [
-    path("", views.balance, name="balance"),
+    path("", views.balance, name="page"),
 ]

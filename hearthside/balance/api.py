@@ -4,7 +4,7 @@ from datetime import datetime
 
 from ninja import Field, Router, Schema
 
-from .balance import BALANCE_WINDOW, SHARING_KINDS, invitation_text, sharing_balance
+from .services import BALANCE_WINDOW, SHARING_KINDS, invitation_text, sharing_balance
 
 router = Router(tags=["balance"])
 

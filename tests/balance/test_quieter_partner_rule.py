@@ -3,7 +3,7 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hearthside.activity.balance import QUIET_GAP, QUIET_RATIO, is_far_quieter, quieter_partner
+from hearthside.balance.services import QUIET_GAP, QUIET_RATIO, is_far_quieter, quieter_partner
 
 # Timing says nothing about these rules; a busy machine must not fail them.
 relaxed = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)

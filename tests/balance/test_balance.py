@@ -8,21 +8,14 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from hearthside.activity.balance import BALANCE_WINDOW, QUIET_GAP, sharing_balance
-from hearthside.activity.models import Activity, Verb
+from hearthside.activity.models import Verb
+from hearthside.balance.services import BALANCE_WINDOW, QUIET_GAP, sharing_balance
 from hearthside.pairs.models import ApiToken, Pair
 from hearthside.pairs.services import require_pair
 from hearthside.privacy.models import Visibility
+from tests.news import shared
 
 INVITATION = "Would you like to share something small"
-
-
-def shared(person, verb: Verb, *, times: int = 1, ago: timedelta = timedelta(hours=1), **fields):
-    pair = fields.pop("pair", None) or require_pair(person).pair
-    at = timezone.now() - ago
-    Activity.objects.bulk_create(
-        Activity(author=person, pair=pair, verb=verb, created_at=at, **fields) for _ in range(times)
-    )
 
 
 def counts(balance) -> dict[str, tuple[int, int]]:
@@ -94,12 +87,7 @@ def test_only_the_last_30_days_count(couple, ago, counted):
 def test_an_event_exactly_30_days_old_has_left_the_window(couple):
     alex, _ = couple
     now = timezone.now()
-    Activity.objects.create(
-        author=alex,
-        pair=require_pair(alex).pair,
-        verb=Verb.ANSWERED,
-        created_at=now - BALANCE_WINDOW,
-    )
+    shared(alex, Verb.ANSWERED, at=now - BALANCE_WINDOW)
     assert sharing_balance(alex, now=now).totals == (0, 0)
     assert sharing_balance(alex, now=now - timedelta(seconds=1)).totals == (1, 0)
 
@@ -130,7 +118,7 @@ def test_what_i_shared_in_an_earlier_pair_does_not_count_in_this_one(couple):
 
 
 def test_anonymous_visitors_are_asked_to_sign_in(client, db):
-    response = client.get(reverse("activity:balance"))
+    response = client.get(reverse("balance:page"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
     assert client.get("/api/balance").status_code == 401
@@ -138,7 +126,7 @@ def test_anonymous_visitors_are_asked_to_sign_in(client, db):
 
 def test_without_a_partner_there_is_no_balance_to_show(make_person, client_for):
     robin = make_person("Robin")
-    assert client_for(robin).get(reverse("activity:balance"))["Location"] == reverse("today")
+    assert client_for(robin).get(reverse("balance:page"))["Location"] == reverse("today")
     assert bearer(robin).get("/api/balance").status_code == 409
 
 
@@ -149,7 +137,7 @@ def test_the_page_shows_both_partners_side_by_side_without_ranking(couple, clien
     alex, sam = couple
     shared(alex, Verb.ANSWERED, times=2)
     shared(sam, Verb.ANSWERED, times=8)
-    page = client_for(alex).get(reverse("activity:balance")).content.decode()
+    page = client_for(alex).get(reverse("balance:page")).content.decode()
     assert '<th scope="col">You</th>' in page and '<th scope="col">Sam</th>' in page
     assert '<span class="balance-count">2</span>' in page
     assert '<span class="balance-count">8</span>' in page
@@ -208,7 +196,7 @@ def test_the_busier_partner_sees_no_nudge_anywhere(settled_couple, client_for):
     _, sam = settled_couple
     shared(sam, Verb.ANSWERED, times=QUIET_GAP + 1, ago=timedelta(days=1))
     client = client_for(sam)
-    for url in (reverse("today"), reverse("activity:balance")):
+    for url in (reverse("today"), reverse("balance:page")):
         page = client.get(url).content.decode()
         assert INVITATION not in page
         assert "invitation" not in page.lower()

@@ -5,7 +5,7 @@ from hearthside.pairs.models import User
 from hearthside.pairs.services import pair_context
 from hearthside.today import TodaySection, today_section
 
-from .balance import invitation_text, sharing_balance
+from .services import invitation_text, sharing_balance
 
 
 @today_section(80)
@@ -15,4 +15,4 @@ def invitation_to_share(user: User) -> TodaySection | None:
     balance = sharing_balance(user)
     if not balance.invite_viewer:
         return None
-    return TodaySection("activity/_invitation.html", {"text": invitation_text(balance.partner)})
+    return TodaySection("balance/_invitation.html", {"text": invitation_text(balance.partner)})

@@ -14,10 +14,9 @@ from typing import TypeVar
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from hearthside.activity.models import Activity, Verb
 from hearthside.pairs.models import User
 from hearthside.pairs.services import require_pair
-
-from .models import Activity, Verb
 
 BALANCE_WINDOW = timedelta(days=30)
 QUIET_WINDOW = timedelta(days=14)
@@ -120,9 +119,8 @@ def sharing_balance(viewer: User, *, now: datetime | None = None) -> Balance:
     now = now or timezone.now()
     since = now - BALANCE_WINDOW
     grouped = (
-        Activity.objects.visible_to(viewer)
+        Activity.objects.in_current_pair(viewer)
         .filter(
-            pair=context.pair,
             verb__in=list(KIND_OF_VERB),
             created_at__gt=since,
             created_at__lte=now,
