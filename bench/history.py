@@ -153,16 +153,17 @@ HISTORY_STATEMENTS = {
           AND m.pair_id = q.pair_id AND m.seat = 1 AND d.day = q.day""",
     "activity": """
         INSERT INTO activity_activity
-            (author_id, pair_id, visibility, created_at, verb, day, target_id)
-        SELECT author_id, pair_id, 'partner', created_at, verb, day, target_id FROM (
+            (author_id, pair_id, visibility, created_at, verb, day, announced_id, target_id)
+        SELECT author_id, pair_id, 'partner', created_at, verb, day, announced_id, target_id
+        FROM (
             SELECT a.author_id, a.pair_id, a.created_at, 'answered' AS verb,
-                   a.written_on AS day, a.daily_id AS target_id
+                   a.written_on AS day, a.id AS announced_id, a.daily_id AS target_id
             FROM questions_answer a
             WHERE a.pair_id BETWEEN %(low)s AND %(high)s
             UNION ALL
             SELECT r.author_id, r.pair_id, r.created_at,
                    CASE WHEN r.kind = 'heart' THEN 'hearted' ELSE 'replied' END,
-                   a.written_on, a.daily_id
+                   a.written_on, r.id, a.daily_id
             FROM questions_answerresponse r
             CROSS JOIN questions_answer a
             WHERE r.pair_id BETWEEN %(low)s AND %(high)s AND a.id = r.answer_id

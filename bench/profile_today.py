@@ -61,47 +61,34 @@ def page_costs(user, repeat: int) -> list[tuple[str, float]]:
 
 
 def part_costs(user, repeat: int) -> list[tuple[str, float]]:
-    """The Today view's steps, each alone, in the order the view takes them."""
+    """Today's steps, each alone, in the order today_for takes them."""
     from django.template.loader import render_to_string
     from django.test import RequestFactory
 
     from hearthside.activity.services import partner_news_since
-    from hearthside.pairs.services import forget_pair_context, pair_context
-    from hearthside.questions import services, views
-    from hearthside.today import _sections
+    from hearthside.pairs.services import pair_context, remembering_pairs
+    from hearthside.today.sections import registered_sections
+    from hearthside.today.services import today_for
 
     def fresh_context():
-        forget_pair_context(user)
-        pair_context(user)
+        with remembering_pairs():
+            pair_context(user)
 
     since = user.memberships.get(left_at__isnull=True).previous_visit_ended_at
-    daily = services.todays_question(user)
     rows = [
         ("pair_context (who is my partner)", cpu_ms(fresh_context, repeat)),
-        ("todays_question", cpu_ms(lambda: services.todays_question(user), repeat)),
-        (
-            "view_daily (answers, responses)",
-            cpu_ms(lambda: services.view_daily(user, daily), repeat),
-        ),
         ("partner_news_since", cpu_ms(lambda: partner_news_since(user, since), repeat)),
     ]
-    for _, name, section in _sections:
-        app, function = name.split(".")[1], name.rsplit(".", 1)[1]
-        label = f"section {app}: {function}"
-        rows.append((label, cpu_ms(lambda section=section: section(user), repeat)))
+    for entry in registered_sections():
+        label = f"section {entry.key}"
+        rows.append((label, cpu_ms(lambda entry=entry: entry.function(user), repeat)))
     request = RequestFactory().get("/", SERVER_NAME="127.0.0.1")
     request.user = user
-    page = {
-        "view": services.view_daily(user, daily),
-        "news": partner_news_since(user, since),
-        "sections": [s for _, _, f in _sections if (s := f(user)) is not None],
-        "today": True,
-        **views.LIMITS,
-    }
+    page = {"today": today_for(user)}
     rows.append(
         (
             "template rendering",
-            cpu_ms(lambda: render_to_string("questions/today.html", page, request), repeat),
+            cpu_ms(lambda: render_to_string("today/page.html", page, request), repeat),
         )
     )
     return rows

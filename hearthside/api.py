@@ -24,6 +24,7 @@ from hearthside.pairs.api import accounts_router, me_router, pair_router
 from hearthside.pairs.models import ApiToken, token_digest
 from hearthside.questions.api import router as questions_router
 from hearthside.shares.api import router as shares_router
+from hearthside.today.api import router as today_router
 
 logger = logging.getLogger(__name__)
 
@@ -195,6 +196,7 @@ class JsonErrorsUnderApi:
 
 
 api.add_router("/auth", accounts_router)
+api.add_router("/today", today_router)
 api.add_router("/me", me_router)
 api.add_router("/pair", pair_router)
 api.add_router("/", questions_router)

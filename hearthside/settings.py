@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "hearthside.privacy",
     "hearthside.activity",
     "hearthside.balance",
+    "hearthside.today",
     "hearthside.questions",
     "hearthside.checkins",
     "hearthside.shares",

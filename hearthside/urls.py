@@ -3,9 +3,10 @@ from django.urls import include, path, re_path
 from hearthside.api import api, unknown_endpoint
 from hearthside.pairs import views as pairs
 from hearthside.questions import views as questions
+from hearthside.today import views as today
 
 urlpatterns = [
-    path("", questions.home, name="today"),
+    path("", today.home, name="today"),
     path("history/", questions.history, name="history"),
     path("favourites/", questions.favourites, name="favourites"),
     path("daily/<int:daily_id>/", questions.daily_detail, name="daily"),

@@ -8,6 +8,7 @@ from django.test import Client
 
 from hearthside.pairs import services as pair_services
 from hearthside.pairs.accounts import create_person
+from hearthside.pairs.models import ApiToken, User
 from hearthside.questions.bank import load_bank
 
 PASSWORD = "a-long-test-password-41"
@@ -92,3 +93,16 @@ def client_for():
 def fast_password_hashing(settings):
     """Argon2 is deliberately slow; the tests check behaviour, not hashing cost."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def api_client_for():
+    """A client that speaks to the API as a script would: with a bearer token."""
+
+    def client(user: User | None) -> Client:
+        if user is None:
+            return Client()
+        _, token = ApiToken.issue(user, name="tests")
+        return Client(HTTP_AUTHORIZATION=f"Bearer {token}")
+
+    return client

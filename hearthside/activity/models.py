@@ -66,6 +66,11 @@ def kind_of(verb: str) -> NewsKind | None:
     return _kinds.get(verb)
 
 
+def what_news_opens() -> list[str]:
+    """Every kind of object news can open ("daily", "share" …), in a stable order."""
+    return sorted({kind.opens for kind in _kinds.values()})
+
+
 class ActivityQuerySet(PrivateContentQuerySet):
     def visible_to(self, user):
         """News the viewer may see: the layer's rule for the news row itself,

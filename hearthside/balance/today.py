@@ -3,16 +3,21 @@ share lately, and for nobody else."""
 
 from hearthside.pairs.models import User
 from hearthside.pairs.services import pair_context
-from hearthside.today import TodaySection, today_section
+from hearthside.today.sections import SectionOut, TodaySection, today_section
 
 from .services import invitation_text, sharing_balance
 
 
-@today_section(80)
+class InvitationSectionOut(SectionOut):
+    text: str
+
+
+@today_section("invitation", order=80, schema=InvitationSectionOut)
 def invitation_to_share(user: User) -> TodaySection | None:
     if not pair_context(user).is_paired:
         return None
     balance = sharing_balance(user)
     if not balance.invite_viewer:
         return None
-    return TodaySection("balance/_invitation.html", {"text": invitation_text(balance.partner)})
+    text = invitation_text(balance.partner)
+    return TodaySection("balance/_invitation.html", {"text": text}, {"text": text})

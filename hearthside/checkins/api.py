@@ -59,7 +59,7 @@ class MyCheckInOut(CheckInOut):
     shared_directly: bool = Field(description="Shared with your partner before they checked in.")
 
 
-class TodayOut(Schema):
+class CheckInTodayOut(Schema):
     day: date = Field(description="The pair's day.")
     mine: MyCheckInOut | None
     partner_checked_in: bool
@@ -130,8 +130,8 @@ def day_out(view: services.DayOfCheckIns, viewer) -> dict:
     }
 
 
-def today_out(viewer) -> dict:
-    view = services.today(viewer)
+def today_out(viewer, view: services.DayOfCheckIns | None = None) -> dict:
+    view = view or services.today(viewer)
     return {
         **day_out(view, viewer),
         "partner_checked_in": view.partner_checked_in,
@@ -146,13 +146,13 @@ def feelings(request):
     return [{"name": group.name, "words": list(group.words)} for group in feeling_groups()]
 
 
-@router.get("/today", response=TodayOut)
+@router.get("/today", response=CheckInTodayOut)
 def get_today(request):
     """Today's check-ins: yours, and your partner's once it is revealed to you."""
     return today_out(request.user)
 
 
-@router.put("/today", response=TodayOut)
+@router.put("/today", response=CheckInTodayOut)
 def put_today(request, payload: CheckInIn):
     """Check in for today; sending again the same day edits it until your
     partner has checked in too (then both are final). At least a mood, a
@@ -161,7 +161,7 @@ def put_today(request, payload: CheckInIn):
     return today_out(request.user)
 
 
-@router.post("/today/share", response=TodayOut)
+@router.post("/today/share", response=CheckInTodayOut)
 def share_today(request):
     """Let your partner see today's check-in now (never the private note)."""
     services.share_directly(request.user)

@@ -3,11 +3,14 @@
 from dataclasses import dataclass
 from datetime import date
 
+from ninja import Field, Schema
+
 from hearthside.pairs.models import User
 from hearthside.pairs.services import pair_context
-from hearthside.today import TodaySection, today_section
+from hearthside.today.sections import SectionOut, TodaySection, today_section
 
 from . import services
+from .api import CheckInTodayOut, ScheduleOut, schedule_out, today_out
 from .models import MOOD_OPTIONS, Need, WeeklyCheckIn, WeeklySchedule, week_starting
 
 
@@ -33,7 +36,7 @@ def weekly_status(user: User) -> WeeklyStatus:
     context = pair_context(user)
     day = context.today()
     week = week_starting(day)
-    schedule = WeeklySchedule.objects.filter(pair=context.pair).first()
+    schedule = WeeklySchedule.objects.select_related("updated_by").filter(pair=context.pair).first()
     # Who has written this week, never what: news the activity feed shares anyway.
     authors = set(
         WeeklyCheckIn.objects.in_current_pair(user)
@@ -50,17 +53,36 @@ def weekly_status(user: User) -> WeeklyStatus:
     )
 
 
-@today_section(20)
+class WeeklyStatusOut(Schema):
+    week: date = Field(description="The Monday of this week.")
+    schedule: ScheduleOut | None
+    mine_in: bool
+    partner_in: bool
+    due: bool = Field(description="Your check-in is still to do, and its day has come.")
+
+
+class CheckinsSectionOut(SectionOut):
+    checkin: CheckInTodayOut
+    weekly: WeeklyStatusOut
+
+
+@today_section("checkins", order=20, schema=CheckinsSectionOut)
 def checkins_section(user: User) -> TodaySection | None:
     if not pair_context(user).is_paired:
         return None
     status = weekly_status(user)
+    today = services.today(user)
     return TodaySection(
         "checkins/today.html",
+        {"today": today, "weekly": status, "moods": MOOD_OPTIONS, "needs": Need.choices},
         {
-            "today": services.today(user),
-            "weekly": status,
-            "moods": MOOD_OPTIONS,
-            "needs": Need.choices,
+            "checkin": today_out(user, today),
+            "weekly": {
+                "week": status.week,
+                "schedule": schedule_out(status.schedule),
+                "mine_in": status.mine_in,
+                "partner_in": status.partner_in,
+                "due": status.due,
+            },
         },
     )

@@ -3,9 +3,6 @@ from typing import Literal
 
 from ninja import Field, Router, Schema, Status
 
-from hearthside.activity.services import partner_news_since
-from hearthside.pairs.services import note_visit, previous_visit_ended
-
 from . import services
 from .models import ANSWER_MAX_CHARS, OWN_QUESTION_MAX_CHARS, REPLY_MAX_CHARS
 
@@ -55,19 +52,6 @@ class DailyOut(Schema):
         "and only until your partner's answer is in. From then on both answers are final."
     )
     can_skip: bool
-
-
-class NewsOut(Schema):
-    what: str
-    who: str
-    day: date | None
-    daily_id: int | None
-    at: datetime
-
-
-class TodayQuestionOut(Schema):
-    daily: DailyOut
-    partner_news: list[NewsOut]
 
 
 class AnswerIn(Schema):
@@ -159,28 +143,6 @@ def daily_out(view, viewer) -> dict:
 def current_daily_out(request, daily_id: int) -> dict:
     daily = services.daily_for(request.user, daily_id)
     return daily_out(services.view_daily(request.user, daily), request.user)
-
-
-@router.get("/today", response=TodayQuestionOut)
-def today(request):
-    """Today's question, your answer, and your partner's once yours is in."""
-    user = request.user
-    daily = services.todays_question(user)
-    note_visit(user)
-    news = partner_news_since(user, previous_visit_ended(user))
-    return {
-        "daily": daily_out(services.view_daily(user, daily), user),
-        "partner_news": [
-            {
-                "what": item.get_verb_display(),
-                "who": str(item.author),
-                "day": item.day,
-                "daily_id": item.target_id,
-                "at": item.created_at,
-            }
-            for item in news
-        ],
-    }
 
 
 @router.get("/daily/{daily_id}", response=DailyOut)

@@ -10,6 +10,7 @@ class QuestionsConfig(AppConfig):
 
         from hearthside.activity.models import Verb, announce
 
+        from . import today  # noqa: F401  (registers the Today section)
         from .models import Answer, AnswerResponse, OwnQuestion
 
         def to_daily(activity):

@@ -3,11 +3,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from hearthside.activity.services import partner_news_since
 from hearthside.errors import UserError
 from hearthside.inputs import page_day, safe_next, whole_number
-from hearthside.pairs.services import note_visit, pair_context, previous_visit_ended
-from hearthside.today import sections_for
 from hearthside.web import is_htmx, status_for
 
 from . import services
@@ -18,36 +15,6 @@ LIMITS = {
     "reply_max": REPLY_MAX_CHARS,
     "own_question_max": OWN_QUESTION_MAX_CHARS,
 }
-
-
-def home(request):
-    if not request.user.is_authenticated:
-        return render(request, "landing.html")
-    return today(request)
-
-
-@login_required
-@require_GET
-def today(request):
-    context = pair_context(request.user)
-    if not context.is_paired:
-        return render(request, "questions/today_unpaired.html")
-    try:
-        daily = services.todays_question(request.user)
-    except UserError as error:
-        return render(request, "questions/today.html", {"problem": error.message, **LIMITS})
-    note_visit(request.user)
-    news = partner_news_since(request.user, previous_visit_ended(request.user))
-    return render(
-        request,
-        "questions/today.html",
-        {
-            "view": services.view_daily(request.user, daily),
-            "news": news,
-            "sections": sections_for(request.user),
-            **LIMITS,
-        },
-    )
 
 
 @login_required

@@ -40,7 +40,7 @@ def accounts(people):
 
 @pytest.fixture
 def daily_id(alex):
-    return alex.get("/api/today").json()["daily"]["id"]
+    return alex.get("/api/today").json()["sections"]["question"]["daily"]["id"]
 
 
 def refused(response, status: int, message: str):
@@ -202,14 +202,14 @@ def test_an_answer_once_it_revealed_the_partners_is_final(alex, sam, daily_id):
 
 
 def test_an_answer_to_a_question_skipped_meanwhile_is_refused_and_lands_nowhere(alex, sam):
-    shown = alex.get("/api/today").json()["daily"]
+    shown = alex.get("/api/today").json()["sections"]["question"]["daily"]
     replacement = sam.post(f"/api/daily/{shown['id']}/skip", {"reason": "not_today"}).json()
 
     response = alex.put(f"/api/daily/{shown['id']}/answer", {"text": "About the first question"})
 
     refused(response, 409, "This question was set aside a moment ago")
     assert not Answer.objects.exists()
-    assert alex.get("/api/today").json()["daily"]["id"] == replacement["id"]
+    assert alex.get("/api/today").json()["sections"]["question"]["daily"]["id"] == replacement["id"]
     assert replacement["text"] != shown["text"]
 
 

@@ -14,7 +14,7 @@ def alex(api_pairs):
 
 @pytest.fixture
 def daily_id(alex):
-    return alex.get("/api/today").json()["daily"]["id"]
+    return alex.get("/api/today").json()["sections"]["question"]["daily"]["id"]
 
 
 def detail(response) -> str:
@@ -192,10 +192,18 @@ def test_a_request_body_larger_than_allowed_is_a_json_413(alex, daily_id, settin
 def test_the_unpaired_get_a_json_409_inviting_them_to_pair(api_person, bank):
     loner = api_person("Robin")
 
-    for path in ("/api/today", "/api/history", "/api/pair", "/api/categories"):
+    for path in ("/api/history", "/api/pair", "/api/categories"):
         response = loner.get(path)
         assert response.status_code == 409
         assert "Invite" in detail(response) or "not paired" in detail(response)
+
+
+def test_today_tells_the_unpaired_they_are_not_paired_yet(api_person, bank):
+    today = api_person("Robin").get("/api/today").json()
+
+    assert today["paired"] is False
+    assert today["news"] == []
+    assert not any(today["sections"].values())
 
 
 def test_signing_in_without_a_client_address_is_a_json_403_not_a_crash(api_pairs):

@@ -15,7 +15,7 @@ FOUNDATION_TAGS = {"accounts", "pair", "questions"}
 def todays_daily_id(person) -> int:
     response = person.get("/api/today")
     assert response.status_code == 200, response.content
-    return response.json()["daily"]["id"]
+    return response.json()["sections"]["question"]["daily"]["id"]
 
 
 @pytest.fixture

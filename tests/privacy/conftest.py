@@ -8,9 +8,8 @@ and from everyone outside the pair, until Sam answers.
 from dataclasses import dataclass
 
 import pytest
-from django.test import Client
 
-from hearthside.pairs.models import ApiToken, User
+from hearthside.pairs.models import User
 from hearthside.questions import services
 from hearthside.questions.models import Answer, DailyQuestion
 
@@ -46,16 +45,3 @@ def everything_alex_wrote(world: World):
     from .targets import with_alexs_writing
 
     return with_alexs_writing(world)
-
-
-@pytest.fixture
-def api_client_for():
-    """A client that speaks to the API as a script would: with a bearer token."""
-
-    def client(user: User | None) -> Client:
-        if user is None:
-            return Client()
-        _, token = ApiToken.issue(user, name="tests")
-        return Client(HTTP_AUTHORIZATION=f"Bearer {token}")
-
-    return client

@@ -197,7 +197,7 @@ MATRIX = [
     # Today, once Alex's check-in is revealed to Sam (never its private note)
     page("GET", "today", sam_checked_in_too, OK, OK, OK, anonymous=OK),
     page("GET", "today", both_weekly, OK, OK, OK, anonymous=OK),
-    api("GET", "/api/today", sam_checked_in_too, OK, OK, OK),
+    api("GET", "/api/today", sam_checked_in_too, SEES, SEES, OK),
     # Daily check-ins
     page("GET", "checkins:checkin", alex_checkin, SEES, OK, OK),
     page("GET", "checkins:checkin", alex_private_note, SEES, OK, OK),

@@ -61,7 +61,7 @@ def test_today_tells_the_partner_that_alex_answered_but_not_what(world, client_f
 
 
 def test_api_says_the_partner_answered_without_the_answer(world, api_client_for):
-    daily = api_client_for(world.sam).get("/api/today").json()["daily"]
+    daily = api_client_for(world.sam).get("/api/today").json()["sections"]["question"]["daily"]
 
     assert daily["partner_has_answered"] is True
     assert daily["partner_answer"] is None

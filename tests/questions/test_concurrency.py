@@ -50,7 +50,7 @@ def test_partners_opening_today_at_the_same_instant_get_one_question(
     for index, (pair, _, _) in enumerate(pairs):
         daily = DailyQuestion.objects.get(pair=pair)
         api_answer, web_page = outcomes[2 * index][1], outcomes[2 * index + 1][1]
-        assert json.loads(api_answer)["daily"]["id"] == daily.pk
+        assert json.loads(api_answer)["sections"]["question"]["daily"]["id"] == daily.pk
         assert escape(daily.text).encode() in web_page
 
 

@@ -1,0 +1,35 @@
+"""Today: what matters now, gathered from every feature for one person."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from hearthside.activity.models import Activity
+from hearthside.activity.services import partner_news_since
+from hearthside.pairs.models import User
+from hearthside.pairs.services import note_visit, pair_context, previous_visit_ended
+
+from .sections import TodaySection, sections_for
+
+
+@dataclass
+class TodayView:
+    paired: bool
+    day: date
+    sections: list[TodaySection] = field(default_factory=list)
+    news: list[Activity] = field(default_factory=list)  # the partner's, since the last visit
+
+
+def today_for(actor: User) -> TodayView:
+    """Everything Today shows the actor, for the page and the API alike.
+    Opening Today counts as a visit: "since your last visit" looks back to the
+    end of the visit before."""
+    context = pair_context(actor)
+    if not context.is_paired:
+        return TodayView(paired=False, day=context.today())
+    note_visit(actor)
+    return TodayView(
+        paired=True,
+        day=context.today(),
+        sections=sections_for(actor),
+        news=partner_news_since(actor, previous_visit_ended(actor)),
+    )
