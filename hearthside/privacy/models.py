@@ -149,17 +149,6 @@ class PairedResponse(PrivateContent):
         abstract = True
 
 
-def partner_has_responded(actor, model: type[PairedResponse], prompt) -> bool:
-    """Whether saving now would reveal the partner's response (and make the
-    actor's final): who has responded is news, never what they wrote."""
-    context = require_pair(actor)
-    return (
-        model.objects.in_current_pair(actor)
-        .filter(author=context.partner.pk, **{model.prompt_field: prompt})
-        .exists()
-    )
-
-
 def save_response(
     actor,
     model: type[PairedResponse],

@@ -8,20 +8,13 @@ from django.urls import reverse
 
 from hearthside.checkins import services as checkins
 from hearthside.checkins import weekly
-from hearthside.checkins.models import CheckIn, WeeklyCheckIn
+from hearthside.checkins.models import CheckIn
 from hearthside.errors import Conflict
 from hearthside.questions import services as questions
 from hearthside.questions.models import Answer
 
 FINAL_HINT = "yours is final"
-
-
-def test_changing_an_answer_before_the_partner_answers_is_fine(couple):
-    alex, _ = couple
-    daily = questions.todays_question(alex)
-    questions.answer_question(alex, daily.pk, "First thoughts")
-    questions.answer_question(alex, daily.pk, "Second thoughts")
-    assert Answer.objects.get(author=alex).text == "Second thoughts"
+# The weekly check-in always kept this rule: tests/checkins/test_weekly.py.
 
 
 def test_peeking_at_the_answer_then_rewriting_it_is_refused(couple):
@@ -65,15 +58,6 @@ def test_a_check_in_shared_early_can_change_until_the_partner_checks_in(couple):
 
     with pytest.raises(Conflict):
         checkins.check_in(alex, mood=5)
-
-
-def test_a_weekly_check_in_follows_the_same_rule(couple):
-    alex, sam = couple
-    weekly.submit_weekly(sam, one_need="A slow Sunday")
-    weekly.submit_weekly(alex, one_need="?")
-    with pytest.raises(Conflict):
-        weekly.submit_weekly(alex, one_need="A slow Sunday too")
-    assert WeeklyCheckIn.objects.get(author=alex).one_need == "?"
 
 
 def test_the_page_says_before_saving_that_the_answer_will_be_final(couple, client_for):
