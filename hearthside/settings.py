@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 
 def env_bool(name: str, default: bool = False) -> bool:
@@ -136,7 +137,34 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# --- Cache ---------------------------------------------------------------------
+# Rate limits count sign-in, sign-up and password-reset attempts in the cache,
+# so every web process and machine must share it: the database by default
+# (`hearthside migrate` creates its table), Redis when an operator names one.
+REDIS_URL = os.environ.get("HEARTHSIDE_REDIS_URL", "").strip()
+if REDIS_URL:
+    if not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(
+            "HEARTHSIDE_REDIS_URL must be a redis://, rediss:// or unix:// URL, "
+            f"e.g. redis://127.0.0.1:6379/0 (it is {REDIS_URL!r})."
+        )
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "hearthside",
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "hearthside_cache",
+            # Past MAX_ENTRIES the table drops expired entries, then arbitrary
+            # ones, which would forget live rate-limit counts: keep it roomy.
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
+        }
+    }
 
 # --- Accounts ---------------------------------------------------------------
 AUTH_USER_MODEL = "pairs.User"
