@@ -189,9 +189,13 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_SIGNUP_FORM_CLASS = "hearthside.pairs.forms.SignupDetailsForm"
-# "optional" lets a new person in at once while the confirmation mail is on its
-# way; operators who want the stricter flow set "mandatory".
-ACCOUNT_EMAIL_VERIFICATION = os.environ.get("HEARTHSIDE_EMAIL_VERIFICATION", "optional")
+# Sign-up never tells whether an address has an account (allauth's
+# ACCOUNT_PREVENT_ENUMERATION): both answers are "we sent you an email", the
+# owner of a taken address learns of the attempt by mail. allauth can keep that
+# promise only when a new person confirms the address before signing in; the
+# link signs them in when opened in the browser they signed up with.
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None

@@ -2,6 +2,7 @@
 
 from allauth.account.adapter import get_adapter
 from allauth.account.models import EmailAddress
+from allauth.account.utils import has_verified_email
 from allauth.core import ratelimit
 from allauth.mfa.models import Authenticator
 from django.conf import settings
@@ -19,6 +20,15 @@ from .services import clean_display_name
 
 class SignInRefused(UserError):
     status_code = 401
+
+
+class AddressNotConfirmed(UserError):
+    status_code = 403
+
+    def __init__(self):
+        super().__init__(
+            "Please confirm your email address first: open the link in the email we sent you."
+        )
 
 
 def clean_email(raw: str) -> str:
@@ -67,12 +77,16 @@ def sign_up(request, email: str, password: str, display_name: str, time_zone: st
     """Create an account and send the confirmation mail.
 
     An address that already has an account gets the same answer, so sign-up
-    does not reveal who uses Hearthside; its owner is told by email instead.
+    does not reveal who uses Hearthside; its owner is told by email instead
+    (as allauth's sign-up page does). Every check runs before the address is
+    looked up, so a refusal cannot tell either.
     """
     email = clean_email(email)
+    display_name = clean_display_name(display_name)
     check_password_strength(password, User(email=email, display_name=display_name))
     if User.objects.filter(email__iexact=email).exists():
         get_adapter(request).send_account_already_exists_mail(email)
+        User().set_password(password)  # spend the time a new account takes
         return
     try:
         user = create_person(email, password, display_name, time_zone=time_zone)
@@ -93,6 +107,12 @@ def issue_token(request, email: str, password: str, code: str = "", name: str = 
         raise SignInRefused("That email and password don't match an account.")
     if not user.check_password(password):
         raise SignInRefused("That email and password don't match an account.")
+    if not has_verified_email(user, email):
+        # As allauth's sign-in page does: a new link, at most one every few minutes.
+        address = EmailAddress.objects.filter(user=user, email__iexact=email).first()
+        if address and ratelimit.consume(request, action="confirm_email", key=email):
+            address.send_confirmation(request)
+        raise AddressNotConfirmed()
     authenticators = Authenticator.objects.filter(
         user=user, type__in=[Authenticator.Type.TOTP, Authenticator.Type.RECOVERY_CODES]
     )

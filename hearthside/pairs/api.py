@@ -82,11 +82,14 @@ class JoinIn(Schema):
 @accounts_router.post("/signup", auth=None, response={202: DetailOut})
 def sign_up(request, payload: SignUpIn):
     """Create an account. The answer is the same whether or not the address
-    already had one; then ask for a token with the same email and password."""
+    already had one. Open the link in the email to confirm the address, then
+    ask for a token with the same email and password."""
     accounts.sign_up(
         request, payload.email, payload.password, payload.display_name, payload.time_zone
     )
-    return Status(202, {"detail": "Welcome! We sent a confirmation link to that address."})
+    return Status(
+        202, {"detail": "Welcome! We sent an email to that address: open the link in it."}
+    )
 
 
 @accounts_router.post("/token", auth=None, response={201: TokenOut})
