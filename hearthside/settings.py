@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "hearthside.pairs.middleware.PersonalTimeZoneMiddleware",
     "hearthside.web.UserErrorMiddleware",
     "hearthside.web.RefuseUnstorableText",
+    "hearthside.pairs.middleware.AccountAttemptLimits",
 ]
 
 ROOT_URLCONF = "hearthside.urls"
@@ -202,6 +203,11 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Hearthside: "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
 ACCOUNT_ADAPTER = "hearthside.pairs.adapters.AccountAdapter"
+# hearthside.pairs.ratelimits limits sign-in, sign-up and reset per address
+# *and client*, and says when to try again; allauth's own limits on them would
+# lock a person out from everywhere. (Its "login_failed" limit still guards the
+# two-factor step, which only someone with the password reaches.)
+ACCOUNT_RATE_LIMITS = {"login": None, "signup": None, "reset_password": None}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Hearthside"
 # Tracking would write to the database on every page view.
@@ -276,6 +282,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 if env_bool("HEARTHSIDE_BEHIND_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Rate limits count per client: the one the proxy names in X-Forwarded-For.
+    ALLAUTH_TRUSTED_PROXY_COUNT = 1
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
