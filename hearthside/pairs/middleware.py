@@ -1,5 +1,6 @@
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 
 from hearthside.errors import TooManyAttempts
 
@@ -20,6 +21,26 @@ class PersonalTimeZoneMiddleware:
         else:
             timezone.deactivate()
         return self.get_response(request)
+
+
+class SignedInResponsesNotStored:
+    """What a signed-in person is shown, page or API answer, by session or by
+    bearer token, is theirs alone: no browser cache, shared proxy or back
+    button on a shared computer may keep a copy.
+
+    Listed before WhiteNoise, whose static files (answered before anyone is
+    known) keep their long caching, and before the middleware that rewrites
+    API errors, so that its answers are covered too."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, private=True, no_store=True)
+        return response
 
 
 class AccountAttemptLimits:
