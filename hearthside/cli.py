@@ -2,7 +2,7 @@
 
 hearthside serve [--worker] [--dev]   the web app (gunicorn; --dev: Django's server)
 hearthside worker                      the background worker
-hearthside migrate | demo | createuser | load-questions | check
+hearthside migrate | demo | createuser | load-questions | check | rotate-keys
 hearthside <any manage.py command>     passed through to Django
 """
 
@@ -19,6 +19,7 @@ COMMAND_ALIASES = {
     "createuser": "createuser",
     "demo": "demo",
     "migrate": "migrate",
+    "rotate-keys": "rotate_keys",
 }
 
 
