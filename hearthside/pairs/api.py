@@ -132,7 +132,7 @@ def create_token(request, payload: TokenIn):
     return Status(201, {"token": token})
 
 
-@accounts_router.delete("/token", response={204: None})
+@accounts_router.delete("/token", response={204: None, 401: DetailOut})
 def revoke_token(request):
     """Revoke the token this request was made with."""
     token = getattr(request, "api_token", None)
