@@ -18,7 +18,7 @@ from ninja.security import HttpBearer, SessionAuth
 
 from hearthside.checkins.api import router as checkins_router
 from hearthside.deck.api import router as deck_router
-from hearthside.errors import UserError, refuse_unstorable_text
+from hearthside.errors import TooManyAttempts, UserError, refuse_unstorable_text
 from hearthside.needs.api import router as needs_router
 from hearthside.pairs.api import accounts_router, me_router, pair_router
 from hearthside.pairs.models import ApiToken, token_digest
@@ -109,6 +109,13 @@ def problem(request, message: str, status: int, **extra):
 @api.exception_handler(UserError)
 def on_user_error(request, error: UserError):
     return problem(request, error.message, error.status_code)
+
+
+@api.exception_handler(TooManyAttempts)
+def on_too_many_attempts(request, error: TooManyAttempts):
+    response = on_user_error(request, error)
+    response["Retry-After"] = str(error.retry_after)
+    return response
 
 
 @api.exception_handler(Http404)

@@ -2,7 +2,7 @@
 
 hearthside serve [--worker] [--dev]   the web app (gunicorn; --dev: Django's server)
 hearthside worker                      the background worker
-hearthside migrate | demo | createuser | load-questions | check
+hearthside migrate | demo | createuser | load-questions | check | rotate-keys
 hearthside <any manage.py command>     passed through to Django
 """
 
@@ -19,6 +19,7 @@ COMMAND_ALIASES = {
     "createuser": "createuser",
     "demo": "demo",
     "migrate": "migrate",
+    "rotate-keys": "rotate_keys",
 }
 
 
@@ -52,9 +53,13 @@ def worker(arguments: list[str]) -> int:
     from django import setup
 
     setup()
+    from hearthside.mail import forget_delivered_email
+
     requeued = requeue_abandoned_tasks()
     if requeued:
         print(f"Put {requeued} interrupted task(s) back in the queue.", flush=True)
+    # Mail delivered just before a worker stopped, or by an older version.
+    forget_delivered_email()
     if not any(argument.startswith("--worker-id") for argument in arguments):
         arguments = ["--worker-id", this_worker_id(), *arguments]
     return django(["db_worker", "--queue-name", "*", *arguments])

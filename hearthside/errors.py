@@ -24,6 +24,19 @@ class Conflict(UserError):
     status_code = 409
 
 
+class TooManyAttempts(UserError):
+    """Raised by the limits on sign-in, sign-up and password reset; the answer
+    tells how many seconds to wait in its Retry-After header."""
+
+    status_code = 429
+
+    def __init__(self, retry_after: int):
+        minutes = -(-retry_after // 60)
+        wait = "a minute" if minutes == 1 else f"{minutes} minutes"
+        super().__init__(f"That's a lot of tries in a short time. Please try again in {wait}.")
+        self.retry_after = retry_after
+
+
 class NotPaired(UserError):
     status_code = 409
 

@@ -3,18 +3,32 @@
 A request never waits on an SMTP server, and a message survives a mail server
 that is down (or a worker that is restarted) because it waits in the task
 queue until a worker hands it to the delivery backend.
+
+A message holds what must stay private (a password-reset link, a partner's
+words), so it waits in the queue sealed with the content key, and once it is
+delivered it leaves the task table altogether.
 """
+
+import json
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
-from django_tasks import task
+from django.dispatch import receiver
+from django_tasks import TaskResultStatus, task
+from django_tasks.signals import task_finished
+from django_tasks_db import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
+
+from hearthside.privacy.fields import content_cipher
+
+FORGOTTEN = {"args": [], "kwargs": {}}
 
 
 class QueuedEmailBackend(BaseEmailBackend):
     def send_messages(self, email_messages):
         for message in email_messages:
-            deliver_email.enqueue(serialise(message))
+            deliver_email.enqueue(seal(serialise(message)))
         return len(email_messages)
 
 
@@ -34,8 +48,17 @@ def serialise(message) -> dict:
     }
 
 
+def seal(message: dict) -> str:
+    return content_cipher().encrypt(json.dumps(message).encode()).decode()
+
+
+def unseal(sealed: str) -> dict:
+    return json.loads(content_cipher().decrypt(sealed.encode()))
+
+
 @task()
-def deliver_email(message: dict) -> None:
+def deliver_email(sealed: str) -> None:
+    message = unseal(sealed)
     email = EmailMultiAlternatives(
         subject=message["subject"],
         body=message["body"],
@@ -49,3 +72,23 @@ def deliver_email(message: dict) -> None:
     )
     email.connection = get_connection(settings.EMAIL_DELIVERY_BACKEND)
     email.send()
+
+
+def forget_delivered_email(results=None) -> int:
+    """Empty the payload of delivered mail among ``results`` (all tasks by
+    default). Mail that is waiting, being sent or failed keeps it, so it is
+    never lost."""
+    results = DBTaskResult.objects.all() if results is None else results
+    return (
+        results.filter(task_path=deliver_email.module_path, status=TaskResultStatus.SUCCESSFUL)
+        .exclude(args_kwargs=FORGOTTEN)
+        .update(args_kwargs=FORGOTTEN)
+    )
+
+
+@receiver(task_finished)
+def forget_email_once_delivered(sender, task_result, **kwargs):
+    # An error here would mark the delivered task failed: test the backend
+    # itself (the sender is a class or an instance, depending on the backend).
+    if isinstance(task_result.task.get_backend(), DatabaseBackend):
+        forget_delivered_email(DBTaskResult.objects.filter(id=task_result.id))

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 
 def env_bool(name: str, default: bool = False) -> bool:
@@ -66,6 +67,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "hearthside.pairs.middleware.SignedInResponsesNotStored",
     "hearthside.api.JsonErrorsUnderApi",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -82,6 +84,7 @@ MIDDLEWARE = [
     "hearthside.pairs.middleware.PersonalTimeZoneMiddleware",
     "hearthside.web.UserErrorMiddleware",
     "hearthside.web.RefuseUnstorableText",
+    "hearthside.pairs.middleware.AccountAttemptLimits",
 ]
 
 ROOT_URLCONF = "hearthside.urls"
@@ -139,7 +142,34 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# --- Cache ---------------------------------------------------------------------
+# Rate limits count sign-in, sign-up and password-reset attempts in the cache,
+# so every web process and machine must share it: the database by default
+# (`hearthside migrate` creates its table), Redis when an operator names one.
+REDIS_URL = os.environ.get("HEARTHSIDE_REDIS_URL", "").strip()
+if REDIS_URL:
+    if not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(
+            "HEARTHSIDE_REDIS_URL must be a redis://, rediss:// or unix:// URL, "
+            f"e.g. redis://127.0.0.1:6379/0 (it is {REDIS_URL!r})."
+        )
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "hearthside",
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "hearthside_cache",
+            # Past MAX_ENTRIES the table drops expired entries, then arbitrary
+            # ones, which would forget live rate-limit counts: keep it roomy.
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
+        }
+    }
 
 # --- Accounts ---------------------------------------------------------------
 AUTH_USER_MODEL = "pairs.User"
@@ -164,15 +194,24 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_SIGNUP_FORM_CLASS = "hearthside.pairs.forms.SignupDetailsForm"
-# "optional" lets a new person in at once while the confirmation mail is on its
-# way; operators who want the stricter flow set "mandatory".
-ACCOUNT_EMAIL_VERIFICATION = os.environ.get("HEARTHSIDE_EMAIL_VERIFICATION", "optional")
+# Sign-up never tells whether an address has an account (allauth's
+# ACCOUNT_PREVENT_ENUMERATION): both answers are "we sent you an email", the
+# owner of a taken address learns of the attempt by mail. allauth can keep that
+# promise only when a new person confirms the address before signing in; the
+# link signs them in when opened in the browser they signed up with.
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Hearthside: "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
 ACCOUNT_ADAPTER = "hearthside.pairs.adapters.AccountAdapter"
+# hearthside.pairs.ratelimits limits sign-in, sign-up and reset per address
+# *and client*, and says when to try again; allauth's own limits on them would
+# lock a person out from everywhere. (Its "login_failed" limit still guards the
+# two-factor step, which only someone with the password reaches.)
+ACCOUNT_RATE_LIMITS = {"login": None, "signup": None, "reset_password": None}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Hearthside"
 # Tracking would write to the database on every page view.
@@ -247,6 +286,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 if env_bool("HEARTHSIDE_BEHIND_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Rate limits count per client: the one the proxy names in X-Forwarded-For.
+    ALLAUTH_TRUSTED_PROXY_COUNT = 1
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],

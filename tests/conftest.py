@@ -4,6 +4,7 @@ same services the app uses."""
 import itertools
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from hearthside.pairs import services as pair_services
@@ -19,6 +20,16 @@ _numbers = itertools.count(1)
 def run_tasks_immediately(settings):
     """Background tasks run inline in tests, unless a test asks for the worker."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache(request):
+    """Rate-limit counts and used two-factor codes live in the cache, a table of
+    the test database. A test in a transaction rolls its entries back; a test
+    that commits starts from an empty cache instead of its predecessor's."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction"):
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -17,6 +17,28 @@ class DetailOut(Schema):
     detail: str
 
 
+# Besides success, signing up and signing in answer {"detail": "..."} with 400
+# (details to fix, a body that is not JSON), 401 (email and password or code do
+# not match), 403 (address not confirmed yet; no client address from the server),
+# 422 (fields missing or of the wrong type) or 429 (too many tries: wait
+# Retry-After seconds; see pairs/ratelimits.py).
+SIGN_UP_REFUSALS = frozenset({400, 403, 422, 429})
+SIGN_IN_REFUSALS = frozenset({400, 401, 403, 422, 429})
+RETRY_AFTER = {
+    "responses": {
+        429: {
+            "headers": {
+                "Retry-After": {
+                    "description": "Seconds to wait before trying again.",
+                    "required": True,
+                    "schema": {"type": "integer", "minimum": 1},
+                }
+            }
+        }
+    }
+}
+
+
 class SignUpIn(Schema):
     email: str
     password: str
@@ -79,17 +101,30 @@ class JoinIn(Schema):
     code: str
 
 
-@accounts_router.post("/signup", auth=None, response={202: DetailOut})
+@accounts_router.post(
+    "/signup",
+    auth=None,
+    response={202: DetailOut, SIGN_UP_REFUSALS: DetailOut},
+    openapi_extra=RETRY_AFTER,
+)
 def sign_up(request, payload: SignUpIn):
     """Create an account. The answer is the same whether or not the address
-    already had one; then ask for a token with the same email and password."""
+    already had one. Open the link in the email to confirm the address, then
+    ask for a token with the same email and password."""
     accounts.sign_up(
         request, payload.email, payload.password, payload.display_name, payload.time_zone
     )
-    return Status(202, {"detail": "Welcome! We sent a confirmation link to that address."})
+    return Status(
+        202, {"detail": "Welcome! We sent an email to that address: open the link in it."}
+    )
 
 
-@accounts_router.post("/token", auth=None, response={201: TokenOut})
+@accounts_router.post(
+    "/token",
+    auth=None,
+    response={201: TokenOut, SIGN_IN_REFUSALS: DetailOut},
+    openapi_extra=RETRY_AFTER,
+)
 def create_token(request, payload: TokenIn):
     token = accounts.issue_token(
         request, payload.email, payload.password, payload.code, payload.name
@@ -97,7 +132,7 @@ def create_token(request, payload: TokenIn):
     return Status(201, {"token": token})
 
 
-@accounts_router.delete("/token", response={204: None})
+@accounts_router.delete("/token", response={204: None, 401: DetailOut})
 def revoke_token(request):
     """Revoke the token this request was made with."""
     token = getattr(request, "api_token", None)

@@ -14,11 +14,17 @@ from django.db import models
 
 @lru_cache(maxsize=1)
 def content_cipher() -> MultiFernet:
-    keys = settings.ENCRYPTION_KEYS or [_key_from_file()]
-    return MultiFernet([Fernet(key) for key in keys])
+    """Encrypts with the newest key; decrypts with any."""
+    return MultiFernet([Fernet(key) for key in content_keys()])
 
 
-def _key_from_file() -> str:
+def content_keys() -> list[str]:
+    """HEARTHSIDE_ENCRYPTION_KEYS, or else the key file, one key a line:
+    newest first either way."""
+    return settings.ENCRYPTION_KEYS or _keys_from_file()
+
+
+def _keys_from_file() -> list[str]:
     path = settings.ENCRYPTION_KEY_FILE
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -30,7 +36,7 @@ def _key_from_file() -> str:
         else:
             with os.fdopen(descriptor, "w") as key_file:
                 key_file.write(Fernet.generate_key().decode())
-    return path.read_text().strip()
+    return [line.strip() for line in path.read_text().splitlines() if line.strip()]
 
 
 class EncryptedTextField(models.TextField):

@@ -1,19 +1,9 @@
 import re
 import time
 
-import pytest
 from allauth.mfa import app_settings as mfa_settings
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.core import mail
-from django.core.cache import cache
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    """allauth keeps rate limits and used two-factor codes in the cache."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def sign_in(client, email: str, password: str):

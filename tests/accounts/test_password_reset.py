@@ -59,3 +59,14 @@ def test_a_reset_for_an_unknown_address_reveals_nothing(db):
     response = Client().post("/accounts/password/reset/", {"email": "nobody@example.test"})
     assert response.status_code == 302
     assert not any("/accounts/password/reset/key/" in message.body for message in mail.outbox)
+
+
+def test_resets_asked_for_again_and_again_send_one_email(make_person):
+    make_person("Ash", email="ash@example.test")
+
+    for attempt in range(3):
+        client = Client(REMOTE_ADDR=f"198.51.100.{attempt}")
+        client.post("/accounts/password/reset/", {"email": "ash@example.test"})
+
+    assert [message.to for message in mail.outbox] == [["ash@example.test"]]
+    assert link_in_last_mail("/accounts/password/reset/key/")

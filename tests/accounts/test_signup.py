@@ -1,5 +1,7 @@
 """Signing up, confirming the address, signing in and out, through allauth's pages."""
 
+import re
+
 import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
@@ -77,10 +79,24 @@ def test_the_link_in_the_email_confirms_the_address(db):
     assert EmailAddress.objects.get(email="river@example.test").verified
 
 
-def test_a_new_person_is_signed_in_straight_away(db):
+def test_a_new_person_is_signed_in_by_the_link_in_the_browser_they_signed_up_with(db):
     client = Client()
     client.post("/accounts/signup/", SIGN_UP)
+    assert not client.get("/").wsgi_request.user.is_authenticated
+
+    client.post(link_in_last_mail("/accounts/confirm-email/"))
+
     assert client.get("/").wsgi_request.user.email == "river@example.test"
+
+
+def test_signing_in_before_confirming_asks_to_confirm_first(db):
+    Client().post("/accounts/signup/", SIGN_UP)
+    client = Client()
+
+    response = sign_in(client, "river@example.test", PASSWORD)
+
+    assert response["Location"] == "/accounts/confirm-email/"
+    assert not client.get("/").wsgi_request.user.is_authenticated
 
 
 def test_signing_in_with_the_right_password_works(make_person):
@@ -114,3 +130,38 @@ def test_signing_up_with_an_address_in_use_creates_no_second_account(make_person
     make_person("Ash", email="river@example.test")
     Client().post("/accounts/signup/", SIGN_UP)
     assert User.objects.filter(email__iexact="river@example.test").count() == 1
+
+
+def what_a_visitor_sees_after_signing_up(email: str) -> tuple:
+    client = Client()
+    response = client.post("/accounts/signup/", {**SIGN_UP, "email": email})
+    page = client.get(response["Location"])
+    text = re.sub(r"\b[A-Za-z0-9]{64}\b", "(CSRF token)", page.content.decode())
+    return response.status_code, response["Location"], page.status_code, text
+
+
+def test_signing_up_with_an_address_in_use_looks_the_same_as_with_a_new_one(make_person):
+    make_person("Ash", email="ash@example.test")
+
+    taken = what_a_visitor_sees_after_signing_up("ash@example.test")
+    new = what_a_visitor_sees_after_signing_up("river@example.test")
+
+    assert taken[:3] == new[:3] == (302, "/accounts/confirm-email/", 200)
+    assert taken[3].replace("ash@example.test", "river@example.test") == new[3]
+    assert "already" not in taken[3]
+    assert [message.to for message in mail.outbox] == [["ash@example.test"], ["river@example.test"]]
+
+
+def test_the_owner_of_an_address_in_use_is_told_by_email_once_however_often_it_is_tried(
+    make_person,
+):
+    make_person("Ash", email="river@example.test")
+
+    for attempt in range(3):
+        client = Client(REMOTE_ADDR=f"198.51.100.{attempt}")
+        assert client.post("/accounts/signup/", SIGN_UP).status_code == 302
+
+    [message] = mail.outbox
+    assert message.to == ["river@example.test"]
+    assert "already exists" in message.body
+    assert "/accounts/password/reset/" in message.body

@@ -7,6 +7,7 @@ import json
 import pytest
 from django.test import Client
 
+from tests.accounts.conftest import link_in_last_mail
 from tests.conftest import PASSWORD
 
 
@@ -47,6 +48,7 @@ class ApiPerson:
     def sign_up_and_sign_in(self) -> "ApiPerson":
         signup = {"email": self.email, "password": PASSWORD, "display_name": self.name}
         assert self.post("/api/auth/signup", signup).status_code == 202
+        self.client.post(link_in_last_mail("/accounts/confirm-email/"))
         response = self.post("/api/auth/token", {"email": self.email, "password": PASSWORD})
         assert response.status_code == 201, response.content
         self.token = response.json()["token"]

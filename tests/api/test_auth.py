@@ -8,6 +8,7 @@ from django.test import Client
 
 from hearthside.pairs.models import ApiToken, User
 from hearthside.questions.models import OwnQuestion
+from tests.accounts.conftest import link_in_last_mail
 from tests.conftest import PASSWORD
 
 QUESTION = json.dumps({"text": "What song reminds you of us?"})
@@ -113,15 +114,22 @@ def test_a_token_of_a_deactivated_account_stops_working(api_pairs):
 # --- Signing up -----------------------------------------------------------------------------
 
 
-def test_signing_up_sends_a_confirmation_and_the_account_can_take_a_token(db, client, mailoutbox):
-    signup = {"email": "noor@example.test", "password": PASSWORD, "display_name": "Noor"}
+NOOR = {"email": "noor@example.test", "password": PASSWORD, "display_name": "Noor"}
 
-    response = client.post("/api/auth/signup", signup, content_type="application/json")
+
+def test_a_new_account_takes_a_token_once_its_address_is_confirmed(db, client, mailoutbox):
+    response = client.post("/api/auth/signup", NOOR, content_type="application/json")
 
     assert response.status_code == 202
-    assert "confirmation" in response.json()["detail"]
+    assert "open the link" in response.json()["detail"]
     assert [message.to for message in mailoutbox] == [["noor@example.test"]]
-    token = client.post("/api/auth/token", signup, content_type="application/json")
+    refused = client.post("/api/auth/token", NOOR, content_type="application/json")
+    assert refused.status_code == 403
+    assert "confirm your email address" in refused.json()["detail"]
+
+    client.post(link_in_last_mail("/accounts/confirm-email/"))
+
+    token = client.post("/api/auth/token", NOOR, content_type="application/json")
     assert token.status_code == 201
 
 
@@ -129,10 +137,34 @@ def test_signing_up_again_gives_the_same_answer_and_keeps_one_account(couple, cl
     signup = {"email": couple[0].email, "password": PASSWORD, "display_name": "Someone else"}
 
     response = client.post("/api/auth/signup", signup, content_type="application/json")
+    new = client.post("/api/auth/signup", NOOR, content_type="application/json")
 
-    assert response.status_code == 202
+    assert (response.status_code, response.json()) == (new.status_code, new.json())
     assert User.objects.filter(email=couple[0].email).count() == 1
     assert User.objects.get(email=couple[0].email).display_name == "Alex"
+
+
+def test_signing_up_again_and_again_sends_the_owner_one_email(couple, mailoutbox):
+    signup = {"email": couple[0].email, "password": PASSWORD, "display_name": "Someone else"}
+
+    for attempt in range(25):
+        client = Client(REMOTE_ADDR=f"198.51.100.{attempt}")
+        response = client.post("/api/auth/signup", signup, content_type="application/json")
+        assert response.status_code == 202
+
+    [message] = mailoutbox
+    assert message.to == [couple[0].email]
+    assert "already exists" in message.body
+
+
+def test_an_address_in_use_is_refused_for_bad_details_like_a_new_one(couple, client):
+    # The details are checked before the address is looked up.
+    signup = {"email": couple[0].email, "password": PASSWORD, "display_name": "   "}
+
+    response = client.post("/api/auth/signup", signup, content_type="application/json")
+
+    assert response.status_code == 400
+    assert "what to call you" in response.json()["detail"]
 
 
 @pytest.mark.parametrize(

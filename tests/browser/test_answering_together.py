@@ -7,6 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.accounts.conftest import link_in_last_mail
 from tests.conftest import PASSWORD
 
 from .conftest import DESKTOP
@@ -25,6 +26,9 @@ def sign_up(visitor, email: str, name: str):
     page.get_by_label(re.compile(r"^Password:?$")).fill(SIGN_UP_PASSWORD)
     page.get_by_label("Password (again)").fill(SIGN_UP_PASSWORD)
     page.get_by_role("button", name="Sign up").click()
+    expect(page.get_by_role("heading", name="Verify Your Email Address")).to_be_visible()
+    visitor.open(link_in_last_mail("/accounts/confirm-email/"))
+    page.get_by_role("button", name="Confirm").click()
     expect(page.get_by_role("heading", name=f"Welcome, {name}")).to_be_visible()
     return page
 

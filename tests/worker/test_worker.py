@@ -5,6 +5,7 @@ through the database queue, as in production. Mail is delivered by the console
 backend, so each worker's output shows what it sent.
 """
 
+import re
 import signal
 import subprocess
 import time
@@ -12,8 +13,11 @@ import uuid
 
 import pytest
 from django.core.mail import send_mail
+from django.test import Client
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
+
+from hearthside.mail import deliver_email, unseal
 
 from .processes import CONSOLE_SCRIPT, PROJECT_ROOT, hearthside_environment
 from .tasks import note_in_file
@@ -158,3 +162,45 @@ def test_a_task_still_running_in_a_live_worker_is_left_to_it(start_worker, tmp_p
     assert log.read_text() == "started\n"
     assert status(running) == TaskResultStatus.RUNNING
     assert first.process.poll() is None
+
+
+def task_table() -> str:
+    """Everything the task table holds, as an operator's dump would show it."""
+    return "\n".join(str(row) for row in DBTaskResult.objects.values())
+
+
+def mail_in_the_queue_read_with_the_key() -> str:
+    """What someone holding both the database and the key could read."""
+    return "\n".join(
+        str(unseal(sealed))
+        for row in DBTaskResult.objects.all()
+        for sealed in row.args_kwargs["args"]
+    )
+
+
+def test_a_password_reset_link_is_never_in_the_task_table(start_worker, make_person):
+    make_person("Ash", email="ash@example.test")
+    Client().post("/accounts/password/reset/", {"email": "ash@example.test"})
+    assert "ash@example.test" in mail_in_the_queue_read_with_the_key()
+    assert "ash@example.test" not in task_table()  # sealed while it waits
+
+    worker = start_worker("--batch")
+
+    assert worker.finish() == 0, worker.output
+    link = re.search(r"/accounts/password/reset/key/\S+", worker.output).group()
+    assert DBTaskResult.objects.get().status == TaskResultStatus.SUCCESSFUL
+    assert link.rsplit("/", 2)[-2] not in task_table()
+    assert "ash@example.test" not in mail_in_the_queue_read_with_the_key()  # gone once delivered
+
+
+def test_mail_delivered_by_an_earlier_version_leaves_the_table_when_a_worker_starts(
+    start_worker,
+):
+    # Earlier versions queued the message in plain text and kept it after sending.
+    deliver_email.enqueue({"subject": "Reset your password", "to": ["ash@example.test"]})
+    DBTaskResult.objects.update(status=TaskResultStatus.SUCCESSFUL)
+
+    worker = start_worker("--batch")
+
+    assert worker.finish() == 0, worker.output
+    assert "ash@example.test" not in task_table()
