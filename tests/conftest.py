@@ -6,6 +6,8 @@ import itertools
 import pytest
 from django.core.cache import cache
 from django.test import Client
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from hearthside.pairs import services as pair_services
 from hearthside.pairs.accounts import create_person
@@ -13,6 +15,13 @@ from hearthside.pairs.models import ApiToken, User
 from hearthside.questions.bank import load_bank
 
 PASSWORD = "a-long-test-password-41"
+
+# A machine busy with other work must not turn a slow example into a failure:
+# properties are about results, never about how long an example took.
+hypothesis_settings.register_profile(
+    "hearthside", deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
+)
+hypothesis_settings.load_profile("hearthside")
 _numbers = itertools.count(1)
 
 
