@@ -10,7 +10,7 @@ from hearthside.pairs.services import note_visit, pair_context, previous_visit_e
 
 from .sections import TodaySection, sections_for
 
-# The news shows its last few items; the rest wait behind "See all".
+# The news shows its last few items; the rest wait behind "See N more".
 NEWS_SHOWN = 3
 
 

@@ -1,6 +1,7 @@
 """The README's pictures of the Today page, taken from the demo pair exactly as
 `make run` creates it: a phone in the light and the dark theme, and a desktop.
-Copy test-output/readme-today*.png to docs/screenshots/ when the page changes."""
+Copy test-output/readme-today.png, readme-today-dark.png and readme-today-desktop.png
+to docs/screenshots/ (as today.png, today-dark.png, today-desktop.png) when the page changes."""
 
 import io
 
