@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "hearthside.shares",
     "hearthside.needs",
     "hearthside.deck",
+    "hearthside.design",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -106,6 +107,8 @@ TEMPLATES = [
             "builtins": [
                 "template_partials.templatetags.partials",
                 "django.contrib.humanize.templatetags.humanize",
+                "django.templatetags.i18n",
+                "hearthside.design.templatetags.design",
             ],
         },
     },

@@ -1,6 +1,7 @@
 from django.urls import include, path, re_path
 
 from hearthside.api import api, unknown_endpoint
+from hearthside.design import views as design
 from hearthside.pairs import views as pairs
 from hearthside.questions import views as questions
 from hearthside.today import views as today
@@ -27,6 +28,7 @@ urlpatterns = [
     path("needs/", include("hearthside.needs.urls")),
     path("deck/", include("hearthside.deck.urls")),
     path("balance/", include("hearthside.balance.urls")),
+    path("style/", design.style, name="style"),
     path("accounts/", include("allauth.urls")),
     path("api/", api.urls),
     re_path(r"^api/(?P<rest>.*)$", unknown_endpoint, name="api_unknown"),

@@ -1,31 +1,137 @@
 """Small helpers the HTML views share."""
 
+from dataclasses import dataclass
+
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from hearthside.errors import NotFound, NotPaired, UnstorableText, UserError, refuse_unstorable_text
 
-# Which tab of the main navigation a page belongs to, by URL namespace or name.
-NAV_SECTIONS = {
-    "today": {"today"},
-    "checkins": {"checkins"},
-    "share": {"shares", "share_create", "share_detail", "needs", "needs_met", "need_detail"},
-    "together": {"history", "daily", "favourites", "ask", "deck", "balance"},
-    "settings": {"pair_settings", "categories", "invite", "join", "join_with_code"},
-}
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a section's sub-navigation, and the views that belong to it
+    (by view name, "namespace:name"; or by a prefix of the name)."""
+
+    label: str
+    view: str
+    members: frozenset[str] = frozenset()
+    prefixes: tuple[str, ...] = ()
+
+    def owns(self, view_name: str) -> bool:
+        if view_name == self.view or view_name in self.members:
+            return True
+        return bool(self.prefixes) and view_name.startswith(self.prefixes)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A destination of the main navigation: the bottom bar on a phone, the
+    side bar on a desktop. A section with several pages shows them as a
+    segmented sub-navigation, so every page is at most two taps away."""
+
+    key: str
+    label: str
+    icon: str
+    view: str
+    pages: tuple[Page, ...] = ()
+
+    def owns(self, view_name: str) -> bool:
+        return view_name == self.view or any(page.owns(view_name) for page in self.pages)
+
+
+# The one table that decides where every page lives and which tab it lights up.
+NAVIGATION = (
+    Section("today", _("Today"), "sun", "today"),
+    Section(
+        "checkins",
+        _("Check in"),
+        "smile",
+        "checkins:checkin",
+        (
+            Page(_("Daily"), "checkins:checkin", frozenset({"checkins:share"})),
+            Page(
+                _("Weekly"),
+                "checkins:weekly",
+                frozenset({"checkins:week", "checkins:agenda", "checkins:schedule"}),
+            ),
+            Page(_("Past weeks"), "checkins:weekly_history"),
+        ),
+    ),
+    Section(
+        "share",
+        _("Share"),
+        "message-circle-heart",
+        "shares",
+        (
+            Page(_("Shares"), "shares", frozenset({"share_create", "share_detail"})),
+            Page(_("Needs"), "needs", frozenset({"needs_met", "need_detail"})),
+        ),
+    ),
+    Section(
+        "together",
+        _("Together"),
+        "heart-handshake",
+        "history",
+        (
+            Page(_("Answers"), "history", frozenset({"daily"})),
+            Page(_("Deck"), "deck:home", frozenset({"deck:card", "deck:draw"})),
+            Page(_("Balance"), "balance:page"),
+            Page(_("Favourites"), "favourites"),
+            Page(_("Ask"), "ask"),
+        ),
+    ),
+    Section(
+        "settings",
+        _("Settings"),
+        "settings",
+        "pair_settings",
+        (
+            Page(_("You"), "pair_settings", frozenset({"invite", "join", "join_with_code"})),
+            Page(_("Questions"), "categories"),
+            Page(_("Account"), "account_email", prefixes=("account_", "mfa_", "usersessions_")),
+        ),
+    ),
+)
+
+
+def section_for(view_name: str) -> Section | None:
+    return next((section for section in NAVIGATION if section.owns(view_name)), None)
 
 
 def navigation(request):
+    """The main navigation and the current section's pages, for base.html."""
+    user = getattr(request, "user", None)
     match = getattr(request, "resolver_match", None)
-    if match is None:
-        return {}
-    keys = {match.namespace, match.url_name}
-    for section, members in NAV_SECTIONS.items():
-        if keys & members:
-            return {"nav_section": section}
-    if (match.url_name or "").startswith(("account_", "mfa_", "usersessions_")):
-        return {"nav_section": "settings"}
-    return {}
+    view_name = (match.view_name if match else "") or ""
+    current = section_for(view_name)
+    context = {"nav_section": current.key if current else ""}
+    if user is None or not user.is_authenticated:
+        return context
+    context["nav"] = [
+        {
+            "key": section.key,
+            "label": section.label,
+            "icon": section.icon,
+            "url": reverse(section.view),
+            # "page" on the section's own page, "true" on its other pages.
+            "current": ("page" if view_name == section.view else "true")
+            if section is current
+            else "",
+        }
+        for section in NAVIGATION
+    ]
+    if current is not None and current.pages:
+        context["subnav"] = {
+            "label": current.label,
+            "pages": [
+                {"label": page.label, "url": reverse(page.view), "current": page.owns(view_name)}
+                for page in current.pages
+            ],
+        }
+    return context
 
 
 def is_htmx(request) -> bool:

@@ -3,7 +3,7 @@ share lately, and for nobody else."""
 
 from hearthside.pairs.models import User
 from hearthside.pairs.services import pair_context
-from hearthside.today.sections import SectionOut, TodaySection, today_section
+from hearthside.today.sections import Priority, SectionOut, TodaySection, today_section
 
 from .services import invitation_text, sharing_balance
 
@@ -20,4 +20,6 @@ def invitation_to_share(user: User) -> TodaySection | None:
     if not balance.invite_viewer:
         return None
     text = invitation_text(balance.partner)
-    return TodaySection("balance/_invitation.html", {"text": text}, {"text": text})
+    return TodaySection(
+        "balance/_invitation.html", {"text": text}, {"text": text}, priority=Priority.INVITATION
+    )

@@ -32,7 +32,8 @@ class Mood(models.IntegerChoices):
     VERY_GOOD = 5, "Really good"
 
 
-MOOD_FACES = {1: "😞", 2: "😕", 3: "😐", 4: "🙂", 5: "😄"}
+# Faces from the icon sprite ({% icon %}), the same on every device.
+MOOD_FACES = {1: "frown", 2: "annoyed", 3: "meh", 4: "smile", 5: "laugh"}
 # (value, label, face) for the mood chips of the forms.
 MOOD_OPTIONS = [(value, label, MOOD_FACES[value]) for value, label in Mood.choices]
 

@@ -7,11 +7,11 @@ from ninja import Field, Schema
 
 from hearthside.pairs.models import User
 from hearthside.pairs.services import pair_context
-from hearthside.today.sections import SectionOut, TodaySection, today_section
+from hearthside.today.sections import Priority, SectionOut, TodaySection, today_section
 
 from . import services
 from .api import CheckInTodayOut, ScheduleOut, schedule_out, today_out
-from .models import MOOD_OPTIONS, Need, WeeklyCheckIn, WeeklySchedule, week_starting
+from .models import MOOD_OPTIONS, WeeklyCheckIn, WeeklySchedule, week_starting
 
 
 @dataclass
@@ -66,15 +66,31 @@ class CheckinsSectionOut(SectionOut):
     weekly: WeeklyStatusOut
 
 
+def daily_priority(today: services.DayOfCheckIns) -> int:
+    if today.mine:
+        return Priority.SETTLED
+    # Checking in shows how the partner is: a little more pressing once they have.
+    return Priority.DUE + (5 if today.partner_checked_in else 0)
+
+
+def weekly_priority(status: WeeklyStatus) -> int:
+    if status.due or (status.partner_in and not status.mine_in):
+        return Priority.DUE + 2
+    if status.both_in:
+        return Priority.INVITATION + 5  # the agenda is ready: a moment to talk
+    return Priority.SETTLED
+
+
 @today_section("checkins", order=20, schema=CheckinsSectionOut)
 def checkins_section(user: User) -> TodaySection | None:
     if not pair_context(user).is_paired:
         return None
     status = weekly_status(user)
     today = services.today(user)
+    daily, weekly = daily_priority(today), weekly_priority(status)
     return TodaySection(
         "checkins/today.html",
-        {"today": today, "weekly": status, "moods": MOOD_OPTIONS, "needs": Need.choices},
+        {"today": today, "weekly": status, "moods": MOOD_OPTIONS, "weekly_first": weekly > daily},
         {
             "checkin": today_out(user, today),
             "weekly": {
@@ -85,4 +101,5 @@ def checkins_section(user: User) -> TodaySection | None:
                 "due": status.due,
             },
         },
+        priority=max(daily, weekly),
     )

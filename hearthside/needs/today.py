@@ -1,11 +1,11 @@
 """Today: the partner's open needs that are still waiting for an answer."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from ninja import Field, Schema
 
 from hearthside.pairs.services import pair_context
-from hearthside.today.sections import SectionOut, TodaySection, today_section
+from hearthside.today.sections import Priority, SectionOut, TodaySection, today_section
 
 from .services import OPEN_ON_TODAY, waiting_for_answer
 
@@ -25,10 +25,16 @@ class NeedsSectionOut(SectionOut):
     more: bool = Field(description="There are more than these; see GET /api/needs.")
 
 
+def soon(need, today: date) -> bool:
+    """A need wanted by tomorrow comes before everything else waiting."""
+    return need.by_when is not None and need.by_when <= today + timedelta(days=1)
+
+
 @today_section("needs", order=35, schema=NeedsSectionOut)
 def open_needs(user) -> TodaySection | None:
     if not pair_context(user).is_paired:
         return None
+    today = pair_context(user).today()
     waiting = waiting_for_answer(user)
     if not waiting:
         return None
@@ -49,4 +55,5 @@ def open_needs(user) -> TodaySection | None:
             ],
             "more": more,
         },
+        priority=Priority.WAITING_ON_YOU + (5 if any(soon(need, today) for need in shown) else 0),
     )

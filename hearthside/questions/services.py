@@ -173,6 +173,26 @@ class DailyView:
     can_edit: bool  # answer now, or change the answer while the partner's is still to come
     can_skip: bool
 
+    def _sent(self, kind: str) -> bool:
+        """Whether the viewer sent this kind of response on the partner's answer
+        (read from the prefetched thread: the partner's answer is only there
+        once the viewer has answered, so the viewer is my_answer's author)."""
+        if self.partner_answer is None or self.my_answer is None:
+            return False
+        me = self.my_answer.author_id
+        return any(
+            response.kind == kind and response.author_id == me
+            for response in self.partner_answer.responses.all()
+        )
+
+    @property
+    def hearted(self) -> bool:
+        return self._sent(ResponseKind.HEART)
+
+    @property
+    def thanked(self) -> bool:
+        return self._sent(ResponseKind.THANKS)
+
 
 def daily_for(actor: User, daily_id: int) -> DailyQuestion:
     context = require_pair(actor)

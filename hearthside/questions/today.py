@@ -15,7 +15,7 @@ class QuestionSectionOut(SectionOut):
     daily: DailyOut | None
 
 
-@today_section("question", order=10, schema=QuestionSectionOut)
+@today_section("question", order=10, schema=QuestionSectionOut, hero=True)
 def todays_question_section(user) -> TodaySection | None:
     if not pair_context(user).is_paired:
         return None

@@ -5,7 +5,7 @@ from datetime import datetime
 from ninja import Field, Schema
 
 from hearthside.pairs.services import pair_context
-from hearthside.today.sections import SectionOut, TodaySection, today_section
+from hearthside.today.sections import Priority, SectionOut, TodaySection, today_section
 
 from .api import Mode
 from .services import WAITING_ON_TODAY, waiting_for_reply
@@ -48,4 +48,6 @@ def waiting_shares(user) -> TodaySection | None:
             ],
             "more": more,
         },
+        # A share waiting for a reply matters; an invitation to share can wait.
+        priority=Priority.WAITING_ON_YOU if shown else Priority.INVITATION - 10,
     )

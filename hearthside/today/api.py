@@ -47,6 +47,12 @@ class TodayPageOut(Schema):
     paired: bool = Field(description="False until you and your partner have paired.")
     day: date = Field(description="The pair's day (or yours, before you pair).")
     sections: TodaySectionsOut
+    order: list[str] = Field(
+        description=(
+            "The keys of the sections shown, in the page's order: today's question first, "
+            "then what matters most now."
+        )
+    )
     news: list[NewsItemOut]
 
 
@@ -70,5 +76,6 @@ def today(request):
         "paired": view.paired,
         "day": view.day,
         "sections": {section.key: section.data for section in view.sections},
+        "order": [section.key for section in view.sections],
         "news": [news_item_out(item) for item in view.news],
     }

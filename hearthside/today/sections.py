@@ -8,6 +8,11 @@ feeds both the page (its template and context) and ``/api/today`` (its
 thing. A section that fails with a UserError shows its own message and never
 hides the others. Each costs a bounded number of queries, whatever the length
 of the pair's history.
+
+One section is the hero (the day's question); the others form a strip of
+cards ordered by how much they matter now: each says so with a ``priority``
+from the state of the day (see ``Priority``), highest first, and the page and
+/api/today show them in that order.
 """
 
 from collections.abc import Callable
@@ -27,6 +32,16 @@ class SectionOut(Schema):
     )
 
 
+class Priority:
+    """How much a section matters now; sections pick a value from the state of
+    the day, and may add a little to order two of the same kind."""
+
+    WAITING_ON_YOU = 80  # your partner reached out and waits: a share, a need
+    DUE = 60  # something of yours is due today: the check-in, the weekly one
+    INVITATION = 40  # a gentle suggestion: share something, a small invitation
+    SETTLED = 20  # done for today; a glance at where things stand
+
+
 @dataclass
 class TodaySection:
     template: str
@@ -34,6 +49,8 @@ class TodaySection:
     # The same section for /api/today, as the registered schema describes it.
     data: dict = field(default_factory=dict)
     key: str = ""
+    priority: int = Priority.SETTLED
+    hero: bool = False
 
 
 SectionFunction = Callable[[User], TodaySection | None]
@@ -45,16 +62,19 @@ class RegisteredSection:
     order: int
     function: SectionFunction
     schema: type[SectionOut]
+    hero: bool = False
 
 
 _sections: dict[str, RegisteredSection] = {}
 
 
-def today_section(key: str, *, order: int, schema: type[SectionOut]):
-    """Register a section of Today; a lower ``order`` shows it higher."""
+def today_section(key: str, *, order: int, schema: type[SectionOut], hero: bool = False):
+    """Register a section of Today. ``hero`` makes it the large card at the top
+    (the day's question); among sections of equal priority a lower ``order``
+    comes first."""
 
     def register(function: SectionFunction) -> SectionFunction:
-        _sections[key] = RegisteredSection(key, order, function, schema)
+        _sections[key] = RegisteredSection(key, order, function, schema, hero)
         return function
 
     return register
@@ -65,6 +85,8 @@ def registered_sections() -> list[RegisteredSection]:
 
 
 def sections_for(user: User) -> list[TodaySection]:
+    """The sections shown to ``user``: the hero first, then the rest by
+    priority (highest first), then by registration order."""
     shown = []
     for entry in registered_sections():
         try:
@@ -75,5 +97,7 @@ def sections_for(user: User) -> list[TodaySection]:
             )
         if section is not None:
             section.key = entry.key
+            section.hero = entry.hero
             shown.append(section)
-    return shown
+    # sorted() is stable: equal priorities keep the registration order.
+    return sorted(shown, key=lambda section: (not section.hero, -section.priority))

@@ -10,13 +10,33 @@ from hearthside.pairs.services import note_visit, pair_context, previous_visit_e
 
 from .sections import TodaySection, sections_for
 
+# The news shows its last few items; the rest wait behind "See N more".
+NEWS_SHOWN = 3
+
 
 @dataclass
 class TodayView:
     paired: bool
     day: date
-    sections: list[TodaySection] = field(default_factory=list)
+    sections: list[TodaySection] = field(default_factory=list)  # hero first, then by priority
     news: list[Activity] = field(default_factory=list)  # the partner's, since the last visit
+
+    @property
+    def hero(self) -> TodaySection | None:
+        return next((section for section in self.sections if section.hero), None)
+
+    @property
+    def strip(self) -> list[TodaySection]:
+        """Everything else waiting today, most pressing first."""
+        return [section for section in self.sections if not section.hero]
+
+    @property
+    def recent_news(self) -> list[Activity]:
+        return self.news[:NEWS_SHOWN]
+
+    @property
+    def older_news(self) -> list[Activity]:
+        return self.news[NEWS_SHOWN:]
 
 
 def today_for(actor: User) -> TodayView:

@@ -122,6 +122,8 @@ MATRIX = [
         language="en",
     ),
     page("GET", "categories", nothing, OK, OK, OK),
+    # The design system's style page: debug or staff only, otherwise not there at all.
+    page("GET", "style", nothing, NOT_FOUND, NOT_FOUND, NOT_FOUND, anonymous=NOT_FOUND),
     page("POST", "categories", a_category, REDIRECT, REDIRECT, REDIRECT, enabled="0"),
     page("GET", "invite", nothing, REDIRECT_UNCHANGED, REDIRECT_UNCHANGED, REDIRECT_UNCHANGED),
     page("POST", "invite", nothing, REDIRECT_UNCHANGED, REDIRECT_UNCHANGED, REDIRECT_UNCHANGED),

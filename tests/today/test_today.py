@@ -92,3 +92,48 @@ def test_with_no_question_left_the_other_sections_still_show(couple, client_for)
 
     assert "no questions left" in page
     assert "Sam checked in" in page
+
+
+def page_order(page: str) -> list[str]:
+    return [part.split('"', 1)[0] for part in page.split('class="today-section" id="today-')[1:]]
+
+
+def test_what_waits_on_you_comes_first_on_the_page_and_in_the_api(
+    busy_day, client_for, api_client_for
+):
+    alex, _, _ = busy_day
+    page = client_for(alex).get(reverse("today")).content.decode()
+    api = api_client_for(alex).get("/api/today").json()
+
+    # The question is the hero; then Sam's share and need, which wait on Alex;
+    # then Alex's own check-in; the invitation to share a little more last.
+    expected = ["question", "shares", "needs", "checkins", "invitation"]
+    assert page_order(page) == api["order"] == expected
+
+
+def test_once_checked_in_and_answered_the_check_in_steps_back(couple, client_for):
+    alex, sam = couple
+    checkins.check_in(alex, mood=4)
+    shares.create_share(sam, "A long week", "think")
+    page = client_for(alex).get(reverse("today")).content.decode()
+    assert page_order(page).index("shares") < page_order(page).index("checkins")
+
+
+def test_a_need_wanted_by_tomorrow_comes_before_a_share(couple, client_for):
+    alex, sam = couple
+    shares.create_share(sam, "A long week", "listen")
+    tomorrow = require_pair(alex).today() + timedelta(days=1)
+    needs.ask_for(sam, "Pick up the cake", by_when=tomorrow)
+    order = page_order(client_for(alex).get(reverse("today")).content.decode())
+    assert order.index("needs") < order.index("shares")
+
+
+def test_the_news_shows_the_last_three_and_keeps_the_rest_behind_see_more(couple, client_for):
+    alex, sam = couple
+    for number in range(5):
+        shares.create_share(sam, f"Share number {number}", "listen")
+    page = client_for(alex).get(reverse("today")).content.decode()
+    news = page.split('id="news-title"', 1)[1]
+    shown = news.split("<details", 1)[0]
+    assert shown.count("<li>") == 3
+    assert "See 2 more" in news
