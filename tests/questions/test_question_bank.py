@@ -32,7 +32,7 @@ def edit(directory, file_name: str, change) -> None:
 
 
 def snapshot() -> list[tuple]:
-    return list(Question.objects.order_by("key").values_list("key", "text", "depth", "active"))
+    return list(Question.objects.order_by("key").values_list("key", "text_en", "translations", "depth", "active"))
 
 
 def test_the_bank_holds_at_least_300_questions_of_every_depth_in_every_category(bank):
