@@ -94,7 +94,7 @@ def test_heldout_phrases_are_not_copied_into_rule_examples():
 def test_guidance_has_a_gentler_pattern_for_each_kind_and_openers_for_each_context():
     guidance = load_guidance()
     assert all(guidance.gentler_pattern_for(kind) for kind in KINDS)
-    assert all(2 <= len(guidance.openers[context]) <= 3 for context in CONTEXTS)
+    assert all(2 <= len(guidance.openers_for(context)) <= 3 for context in CONTEXTS)
 
 
 def test_a_valid_rule_file_can_be_loaded_from_any_path(tmp_path):
