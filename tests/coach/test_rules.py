@@ -122,6 +122,9 @@ def test_a_directory_is_read_as_one_file_per_kind(tmp_path):
         (("id: criticism.sample", "id: contempt.sample"), "must start with its kind"),
         (("id: criticism.sample", "id: Sample Rule"), "must look like 'kind.some-name'"),
         (("explanation: Why it may land badly.", "explanation: ''"), "'explanation' must be"),
+        (("title: A sample", "title_es: Un ejemplo"), "missing field(s) ['title']"),
+        (("title: A sample", "title: A sample\n    title_sp: x"), "unknown field(s) ['title_sp']"),
+        (("title: A sample", "title: A sample\n    title_es: ' '"), "'title_es' must be"),
     ],
     ids=lambda value: value if isinstance(value, str) else value[1][:24],
 )
