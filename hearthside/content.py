@@ -7,7 +7,7 @@ right beside it, so a reviewer reads both together and a missing one shows
 as a gap:
 
     text: "When do you most want to be held?"
-    text_es: "¿Cuándo es cuando más ganas tienes de que te abrace?"
+    text_es: "¿En qué momentos tienes más ganas de que te abrace?"
 
 A translatable field ``F`` may have a sibling ``F_<language>`` per language
 (a code Django knows, such as ``es``), holding the same kind of value: a text,
