@@ -126,7 +126,7 @@ def _validate(document: dict, name: str, seen_keys: dict[str, str]) -> None:
     unknown = unknown_fields(category, CATEGORY_FIELDS, ("name", "description"))
     if unknown:
         raise BankError(f"{name}: the category has unknown field(s) {unknown}")
-    for translated in set(category) - CATEGORY_FIELDS:
+    for translated in sorted(set(category) - CATEGORY_FIELDS):
         _check_text(category[translated], f"{name}, the category's {translated}")
     questions = document.get("questions")
     if not isinstance(questions, list) or not questions:
@@ -148,7 +148,7 @@ def _validate(document: dict, name: str, seen_keys: dict[str, str]) -> None:
         seen_keys[key] = name
         if question["depth"] not in (1, 2, 3):
             raise BankError(f"{where} ({key}): depth must be 1, 2 or 3")
-        for text_field in set(question) - {"key", "depth", "tags"}:
+        for text_field in sorted(set(question) - {"key", "depth", "tags"}):
             _check_text(question[text_field], f"{where} ({key}): {text_field}")
         tags, known = question["tags"], question_tags()
         if not isinstance(tags, list) or not tags or not set(tags) <= known.keys():

@@ -38,7 +38,8 @@ class InReadersLanguage:
 
 class BankContent(models.Model):
     """Content of the bank, written in English and translated in its data files
-    (see hearthside/content.py). ``load-questions`` fills both."""
+    (see hearthside/content.py). ``load-questions`` fills the English columns and
+    the translations."""
 
     # {language: {field: text}}, e.g. {"es": {"text": "¿…?"}}; English is in the *_en columns.
     translations = models.JSONField(default=dict, blank=True)
