@@ -255,7 +255,7 @@ DEFAULT_TIME_ZONE = os.environ.get("HEARTHSIDE_DEFAULT_TIME_ZONE", "UTC")
 
 # --- Internationalisation -------------------------------------------------------------
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", "English")]
+LANGUAGES = [("en", "English"), ("es", "Español")]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -21,8 +21,9 @@ from .models import (
     NOTE_MAX_CHARS,
     PRIVATE_NOTE_MAX_CHARS,
     WEEKLY_ANSWER_MAX_CHARS,
-    WEEKLY_PROMPTS,
+    WEEKLY_ANSWERS,
 )
+from .prompts import weekly_texts
 
 router = Router(tags=["checkins"])
 
@@ -33,8 +34,9 @@ NeedChoice = Literal["", "heard", "help", "space", "closeness", "nothing"]
 
 
 class FeelingGroupOut(Schema):
-    name: str
-    words: list[str]
+    name: str = Field(description="In your language.")
+    words: list[str] = Field(description="The words as a check-in stores them.")
+    labels: dict[str, str] = Field(description="How each word is shown in your language.")
 
 
 class CheckInOut(Schema):
@@ -46,7 +48,8 @@ class CheckInOut(Schema):
     author_name: str
     mood: int | None = Field(description="1 (really low) to 5 (really good), or none.")
     mood_label: str
-    feelings: list[str] = Field(description="Words from the curated list.")
+    feelings: list[str] = Field(description="Words from the curated list, as stored.")
+    feeling_labels: list[str] = Field(description="The same words, shown in your language.")
     own_feelings: list[str] = Field(description="Words of the author's own.")
     need: NeedChoice
     note: str
@@ -111,6 +114,7 @@ def checkin_out(checkin, viewer, *, private_note: str | None = None) -> dict | N
         "mood": checkin.mood,
         "mood_label": checkin.get_mood_display() if checkin.mood else "",
         "feelings": checkin.feelings,
+        "feeling_labels": checkin.feeling_labels,
         "own_feelings": checkin.own_feeling_list,
         "need": checkin.need,
         "note": checkin.note,
@@ -142,8 +146,16 @@ def today_out(viewer, view: services.DayOfCheckIns | None = None) -> dict:
 
 @router.get("/feelings", response=list[FeelingGroupOut])
 def feelings(request):
-    """The curated feeling words, in groups."""
-    return [{"name": group.name, "words": list(group.words)} for group in feeling_groups()]
+    """The curated feeling words, in groups: send ``words`` back in a check-in,
+    show ``labels``."""
+    return [
+        {
+            "name": str(group.name),
+            "words": [word.value for word in group.words],
+            "labels": {word.value: word.label for word in group.words},
+        }
+        for group in feeling_groups()
+    ]
 
 
 @router.get("/today", response=CheckInTodayOut)
@@ -199,15 +211,19 @@ class ScheduleIn(Schema):
     time: str = Field(description="HH:MM, 24-hour clock, in your own time zone.")
 
 
+# The API is documented in English, whoever first loads it.
+QUESTIONS = weekly_texts().questions
+
+
 class WeeklyOut(Schema):
     id: int
     by_me: bool
     author_name: str
-    went_well: str = Field(description=WEEKLY_PROMPTS["went_well"])
-    appreciation: str = Field(description=WEEKLY_PROMPTS["appreciation"])
-    on_my_mind: str = Field(description=WEEKLY_PROMPTS["on_my_mind"])
-    one_need: str = Field(description=WEEKLY_PROMPTS["one_need"])
-    how_to_help: str = Field(description=WEEKLY_PROMPTS["how_to_help"])
+    went_well: str = Field(description=QUESTIONS["went_well"].english)
+    appreciation: str = Field(description=QUESTIONS["appreciation"].english)
+    on_my_mind: str = Field(description=QUESTIONS["on_my_mind"].english)
+    one_need: str = Field(description=QUESTIONS["one_need"].english)
+    how_to_help: str = Field(description=QUESTIONS["how_to_help"].english)
     created_at: datetime
     updated_at: datetime
 
@@ -269,7 +285,7 @@ def weekly_out(weekly_checkin, viewer) -> dict | None:
         "id": weekly_checkin.pk,
         "by_me": by_me,
         "author_name": str(viewer if by_me else require_pair(viewer).partner),
-        **{name: getattr(weekly_checkin, name) for name in WEEKLY_PROMPTS},
+        **{name: getattr(weekly_checkin, name) for name in WEEKLY_ANSWERS},
         "created_at": weekly_checkin.created_at,
         "updated_at": weekly_checkin.updated_at,
     }

@@ -16,6 +16,8 @@ from django.utils import timezone
 from hearthside.privacy.fields import EncryptedTextField
 from hearthside.privacy.models import PairedResponse, PrivateContent
 
+from .feelings import feeling_label
+
 NOTE_MAX_CHARS = 500
 PRIVATE_NOTE_MAX_CHARS = 1000
 FREE_FEELING_MAX_CHARS = 30
@@ -78,8 +80,15 @@ class CheckIn(PairedResponse):
         return [word for word in self.own_feelings.split("\n") if word]
 
     @property
+    def feeling_labels(self) -> list[str]:
+        """The curated words as the reader sees them, in their language."""
+        return [feeling_label(word) for word in self.feelings]
+
+    @property
     def all_feelings(self) -> list[str]:
-        return [*self.feelings, *self.own_feeling_list]
+        """Every feeling to show: curated words in the reader's language, then
+        the author's own words as written."""
+        return [*self.feeling_labels, *self.own_feeling_list]
 
     @property
     def mood_face(self) -> str:
@@ -116,14 +125,11 @@ class WeeklyCheckIn(PairedResponse):
         indexes = [models.Index(fields=["pair", "-week"])]
 
 
-# The guided questions of the weekly check-in, in the order they are asked.
-WEEKLY_PROMPTS = {
-    "went_well": "What went well for us this week?",
-    "appreciation": "Something I appreciated about you",
-    "on_my_mind": "What's on my mind",
-    "one_need": "One thing I need",
-    "how_to_help": "How can I help you this week?",
-}
+# The answers of a weekly check-in, in the order they are asked. Their
+# questions are content: data/checkins/weekly.yaml (see prompts.py).
+WEEKLY_ANSWERS = tuple(
+    field.name for field in WeeklyCheckIn._meta.fields if isinstance(field, EncryptedTextField)
+)
 
 
 class Weekday(models.IntegerChoices):

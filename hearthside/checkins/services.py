@@ -17,7 +17,7 @@ from hearthside.pairs.models import User
 from hearthside.pairs.services import require_pair
 from hearthside.privacy.models import Visibility, save_response
 
-from .feelings import feeling_words
+from .feelings import curated_word, feeling_words
 from .models import (
     FEELINGS_MAX,
     FREE_FEELING_MAX_CHARS,
@@ -108,9 +108,10 @@ def clean_checkin(
 ) -> CheckInAnswers:
     curated = clean_feelings(feelings)
     own = clean_own_feelings(own_feelings)
-    # A word typed by hand that is on the list counts as chosen from the list.
-    curated += [word.lower() for word in own if word.lower() in feeling_words()]
-    own = [word for word in own if word.lower() not in feeling_words()]
+    # A word typed by hand that is on the list, in any of its languages,
+    # counts as chosen from the list.
+    curated += [curated_word(word) for word in own if curated_word(word)]
+    own = [word for word in own if not curated_word(word)]
     answers = CheckInAnswers(
         mood=clean_mood(mood),
         feelings=list(dict.fromkeys(curated)),

@@ -16,10 +16,11 @@ from .models import (
     NOTE_MAX_CHARS,
     PRIVATE_NOTE_MAX_CHARS,
     WEEKLY_ANSWER_MAX_CHARS,
-    WEEKLY_PROMPTS,
+    WEEKLY_ANSWERS,
     Need,
     Weekday,
 )
+from .prompts import weekly_prompts
 
 CHOICES = {
     "moods": MOOD_OPTIONS,
@@ -114,7 +115,7 @@ def share(request):
 
 # --- Weekly ----------------------------------------------------------------------------
 
-WEEKLY = {"prompts": WEEKLY_PROMPTS, "weekly_max": WEEKLY_ANSWER_MAX_CHARS}
+WEEKLY = {"weekly_max": WEEKLY_ANSWER_MAX_CHARS}
 
 
 @login_required
@@ -124,7 +125,7 @@ def this_week(request):
     if request.method == "GET":
         view = weekly.view_week(request.user)
         return render(request, "checkins/week.html", _week_page(request, view))
-    answers = {name: request.POST.get(name, "") for name in WEEKLY_PROMPTS}
+    answers = {name: request.POST.get(name, "") for name in WEEKLY_ANSWERS}
     try:
         weekly.submit_weekly(request.user, **answers)
     except UserError as error:
@@ -137,8 +138,8 @@ def this_week(request):
 
 def _week_page(request, view: weekly.WeekView, *, answers: dict | None = None) -> dict:
     if answers is None:
-        answers = {name: getattr(view.mine, name, "") for name in WEEKLY_PROMPTS}
-    fields = [(name, prompt, answers.get(name, "")) for name, prompt in WEEKLY_PROMPTS.items()]
+        answers = {name: getattr(view.mine, name, "") for name in WEEKLY_ANSWERS}
+    fields = [(name, prompt, answers.get(name, "")) for name, prompt in weekly_prompts().items()]
     page = {"view": view, "fields": fields, **WEEKLY}
     if view.is_current:
         schedule = weekly.schedule_for(request.user)

@@ -24,12 +24,13 @@ from hearthside.privacy.models import save_response
 
 from .models import (
     WEEKLY_ANSWER_MAX_CHARS,
-    WEEKLY_PROMPTS,
+    WEEKLY_ANSWERS,
     Weekday,
     WeeklyCheckIn,
     WeeklySchedule,
     week_starting,
 )
+from .prompts import weekly_prompts, weekly_texts
 
 HISTORY_PAGE = 10
 
@@ -109,14 +110,14 @@ def next_meeting(schedule: WeeklySchedule, now: datetime | None = None) -> datet
 
 
 def clean_weekly(answers: dict) -> dict[str, str]:
-    unknown = set(answers) - set(WEEKLY_PROMPTS)
+    unknown = set(answers) - set(WEEKLY_ANSWERS)
     if unknown:
         raise UserError("The weekly check-in has five questions; please answer those.")
     cleaned = {
         name: clean_optional_text(
             answers.get(name), limit=WEEKLY_ANSWER_MAX_CHARS, what=f"answer to “{prompt}”"
         )
-        for name, prompt in WEEKLY_PROMPTS.items()
+        for name, prompt in weekly_prompts().items()
     }
     if not any(cleaned.values()):
         raise UserError(
@@ -174,7 +175,7 @@ class WeekView:
         """(question, my answer, partner's answer) for each weekly question."""
         return [
             (prompt, getattr(self.mine, name, ""), getattr(self.partner, name, ""))
-            for name, prompt in WEEKLY_PROMPTS.items()
+            for name, prompt in weekly_prompts().items()
         ]
 
 
@@ -236,27 +237,6 @@ class AgendaStep:
     items: list[AgendaItem] = field(default_factory=list)
 
 
-AGENDA_STEPS = (
-    (
-        "appreciation",
-        "Start with appreciation",
-        "Read out what you appreciated about each other. Let it land; a simple "
-        "“thank you” is the whole reply.",
-    ),
-    (
-        "one_need",
-        "One need each",
-        "Each of you says the one thing you need. The other listens, asks what it "
-        "would look like, and says what they can offer.",
-    ),
-    (
-        "on_my_mind",
-        "What's on your minds",
-        "Take turns. Listen to understand before you answer; a worry doesn't always need fixing.",
-    ),
-)
-
-
 def agenda(actor: User, week: date | None = None) -> tuple[WeekView, list[AgendaStep]]:
     """A short agenda for talking in person, once both check-ins are in:
     appreciations first, then each person's one need, then what's on each mind."""
@@ -270,10 +250,10 @@ def agenda(actor: User, week: date | None = None) -> tuple[WeekView, list[Agenda
     # Both partners see the same order: whoever wrote first speaks first.
     both = sorted((view.mine, view.partner), key=lambda weekly: (weekly.created_at, weekly.pk))
     steps = []
-    for key, title, guidance in AGENDA_STEPS:
-        step = AgendaStep(key=key, title=title, guidance=guidance)
+    for guide in weekly_texts().agenda:
+        step = AgendaStep(key=guide.key, title=guide.title.shown, guidance=guide.guidance.shown)
         for weekly in both:
-            text = getattr(weekly, key)
+            text = getattr(weekly, guide.key)
             if text:
                 by_me = weekly.author_id == actor.pk
                 who = actor if by_me else require_pair(actor).partner

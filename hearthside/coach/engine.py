@@ -34,7 +34,8 @@ LEAD_IN_REACH = 80
 
 @dataclass(frozen=True)
 class Finding:
-    """One pattern found in the draft, with why it may land badly and what to try.
+    """One pattern found in the draft, with why it may land badly and what to try,
+    in the reader's language.
 
     `start` and `end` are character offsets into the text as written, and
     `excerpt` is that slice of it, unescaped: escape it when showing it in HTML.
@@ -52,7 +53,8 @@ class Finding:
 
 @dataclass(frozen=True)
 class Review:
-    """What the coach noticed. It advises; whether and what to send is the writer's call.
+    """What the coach noticed, in the reader's language. It advises; whether and
+    what to send is the writer's call.
 
     Findings are ordered by where they start, at most one per rule, and
     overlapping findings of the same kind are collapsed into the earliest.
@@ -79,8 +81,8 @@ def review(text: str, context: str = "think") -> Review:
     return Review(
         findings=findings,
         gentler_pattern=guidance.gentler_pattern_for(findings[0].kind if findings else None),
-        openers=guidance.openers[context],
-        limits=guidance.limits,
+        openers=guidance.openers_for(context),
+        limits=guidance.limits.shown,
     )
 
 
@@ -163,9 +165,9 @@ def _finding(rule: Rule, text: str, start: int, end: int) -> Finding:
     return Finding(
         rule_id=rule.id,
         kind=rule.kind,
-        title=rule.title,
-        explanation=rule.explanation,
-        suggestion=rule.suggestion,
+        title=rule.title.shown,
+        explanation=rule.explanation.shown,
+        suggestion=rule.suggestion.shown,
         start=start,
         end=end,
         excerpt=text[start:end],

@@ -5,6 +5,11 @@ reviewed and translated without touching code. A pattern may write {name} to
 use a shared spelling from language.yaml ("u" for "you", "dont" for "don't").
 Every problem in the data is reported with the file and the rule it is in.
 Patterns are case-insensitive; see patterns.py for how they are compiled.
+
+What a finding says (title, explanation, suggestion) is written in English
+with its translations beside it (``title_es``; see hearthside/content.py) and
+shown in the reader's language. The patterns and examples are English only:
+the coach reads English drafts for now.
 """
 
 import re
@@ -16,6 +21,8 @@ from typing import Any, TypeVar
 
 import yaml
 
+from hearthside.content import Translated, translated_text, unknown_fields
+
 from .patterns import FRAGMENT_REFERENCE, Pattern, PatternError, compile_pattern, compile_regex
 
 KINDS = ("advice", "criticism", "contempt", "defensiveness", "dismissal")
@@ -26,6 +33,7 @@ LANGUAGE_FILE = DATA_DIR / "language.yaml"
 REQUIRED_FIELDS = ("id", "kind", "contexts", "title", "explanation", "suggestion", "patterns")
 REQUIRED_FIELDS += ("examples",)
 OPTIONAL_FIELDS = ("unless",)
+SHOWN_FIELDS = ("title", "explanation", "suggestion")
 Compiled = TypeVar("Compiled")
 RULE_ID = re.compile(r"[a-z]+\.[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -39,9 +47,9 @@ class Rule:
     id: str
     kind: str
     contexts: tuple[str, ...]
-    title: str
-    explanation: str
-    suggestion: str
+    title: Translated[str]
+    explanation: Translated[str]
+    suggestion: Translated[str]
     patterns: tuple[Pattern, ...]
     unless: tuple[Pattern, ...]
     flag_examples: tuple[str, ...]
@@ -147,9 +155,9 @@ def _parse_rule(entry: object, rule_file: Path, position: int, fragments: dict[s
         id=rule_id,
         kind=kind,
         contexts=_contexts(entry["contexts"], where),
-        title=_text(entry, "title", where),
-        explanation=_text(entry, "explanation", where),
-        suggestion=_text(entry, "suggestion", where),
+        title=translated_text(entry, "title", where, RuleDataError),
+        explanation=translated_text(entry, "explanation", where, RuleDataError),
+        suggestion=translated_text(entry, "suggestion", where, RuleDataError),
         patterns=_patterns(entry["patterns"], "patterns", where, fragments, required=True),
         unless=_patterns(entry.get("unless", []), "unless", where, fragments, required=False),
         flag_examples=flag_examples,
@@ -161,7 +169,7 @@ def _check_fields(entry: dict, where: str) -> None:
     missing = [field for field in REQUIRED_FIELDS if field not in entry]
     if missing:
         raise RuleDataError(f"{where}: missing field(s) {missing}")
-    unknown = sorted(set(entry) - set(REQUIRED_FIELDS) - set(OPTIONAL_FIELDS))
+    unknown = unknown_fields(entry, REQUIRED_FIELDS + OPTIONAL_FIELDS, SHOWN_FIELDS)
     if unknown:
         raise RuleDataError(f"{where}: unknown field(s) {unknown}")
 
@@ -173,13 +181,6 @@ def _contexts(value: object, where: str) -> tuple[str, ...]:
     if unknown:
         raise RuleDataError(f"{where}: unknown context(s) {unknown} (expected {[*CONTEXTS]})")
     return tuple(value)
-
-
-def _text(entry: dict, field: str, where: str) -> str:
-    value = entry[field]
-    if not isinstance(value, str) or not value.strip():
-        raise RuleDataError(f"{where}: '{field}' must be non-empty text")
-    return " ".join(value.split())
 
 
 def _patterns(

@@ -17,7 +17,7 @@ from hearthside.errors import Conflict, NotFound, UserError
 from hearthside.inputs import whole_number
 from hearthside.pairs.models import User
 from hearthside.pairs.services import require_pair
-from hearthside.questions.bank import TAGS
+from hearthside.questions.bank import Tag, question_tags
 from hearthside.questions.models import Category, Depth, Question
 
 from .models import DeckDraw
@@ -50,12 +50,6 @@ class NothingFits(Conflict):
         )
 
 
-@dataclass(frozen=True)
-class Tag:
-    slug: str
-    label: str
-
-
 @dataclass
 class DeckOptions:
     categories: list[Category]  # annotated with ``cards``: how many active cards each holds
@@ -76,7 +70,7 @@ def deck_options() -> DeckOptions:
     return DeckOptions(
         categories=list(categories),
         depths=list(Depth.choices),
-        tags=[Tag(slug, slug.replace("-", " ").capitalize()) for slug in sorted(TAGS)],
+        tags=list(question_tags().values()),
     )
 
 
@@ -114,8 +108,8 @@ def _clean_depths(raw: Iterable[int | str]) -> tuple[int, ...]:
 
 def _clean_tag(raw: str | None) -> str:
     tag = (raw or "").strip()
-    if tag and tag not in TAGS:
-        offered = ", ".join(sorted(TAGS))
+    if tag and tag not in question_tags():
+        offered = ", ".join(question_tags())
         raise UserError(f"We have no tag called “{tag[:40]}”. Tags are: {offered}.")
     return tag
 

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from hearthside.content import in_active_language
 from hearthside.privacy.fields import EncryptedTextField
 from hearthside.privacy.models import PairedResponse, PrivateContent, ThreadKey
 
@@ -17,30 +18,65 @@ class Depth(models.IntegerChoices):
     DEEP = 3, "Deep"
 
 
-class Category(models.Model):
-    slug = models.SlugField(unique=True)
-    name = models.CharField(max_length=60)
-    description = models.CharField(max_length=300, blank=True)
-    order = models.PositiveSmallIntegerField(default=0)
+class InReadersLanguage:
+    """A bank text as the reader sees it: ``name = InReadersLanguage()`` reads
+    the English column ``name_en``, or the row's translation for the active
+    language (``translations == {"es": {"name": …}}``), so pages and the API
+    show each person their own language without asking for it."""
+
+    def __set_name__(self, owner, name):
+        self.field = name
+
+    def __get__(self, row, owner=None):
+        if row is None:
+            return self
+        translated = {
+            language: texts.get(self.field) for language, texts in row.translations.items()
+        }
+        return in_active_language(getattr(row, f"{self.field}_en"), translated)
+
+
+class BankContent(models.Model):
+    """Content of the bank, written in English and translated in its data files
+    (see hearthside/content.py). ``load-questions`` fills the English columns and
+    the translations."""
+
+    # {language: {field: text}}, e.g. {"es": {"text": "¿…?"}}; English is in the *_en columns.
+    translations = models.JSONField(default=dict, blank=True)
 
     class Meta:
-        ordering = ["order", "name"]
+        abstract = True
+
+
+class Category(BankContent):
+    slug = models.SlugField(unique=True)
+    name_en = models.CharField(max_length=60)
+    description_en = models.CharField(max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    name = InReadersLanguage()
+    description = InReadersLanguage()
+
+    class Meta:
+        ordering = ["order", "name_en"]
         verbose_name_plural = "categories"
 
     def __str__(self):
         return self.name
 
 
-class Question(models.Model):
+class Question(BankContent):
     """A question of the bank, loaded from data files by `load-questions`."""
 
     key = models.CharField(max_length=40, unique=True)
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="questions")
     depth = models.PositiveSmallIntegerField(choices=Depth.choices)
-    text = models.CharField(max_length=300)
+    text_en = models.CharField(max_length=300)
     tags = models.JSONField(default=list, blank=True)
     # Questions dropped from the data files stay for history, but are not asked again.
     active = models.BooleanField(default=True)
+
+    text = InReadersLanguage()
 
     class Meta:
         indexes = [models.Index(fields=["active", "category", "depth"])]

@@ -14,12 +14,6 @@ COACH_MAX_CHARS = 5000
 # How much of the draft to show on either side of a highlighted phrase.
 HIGHLIGHT_MARGIN = 40
 
-CONTEXT_NAMES = {
-    "listen": "a reply to a “just listen” share",
-    "think": "a reply to a “help me think” share",
-    "complaint": "raising something gently",
-}
-
 
 class UnknownContext(UserError):
     status_code = 422

@@ -94,7 +94,7 @@ def test_heldout_phrases_are_not_copied_into_rule_examples():
 def test_guidance_has_a_gentler_pattern_for_each_kind_and_openers_for_each_context():
     guidance = load_guidance()
     assert all(guidance.gentler_pattern_for(kind) for kind in KINDS)
-    assert all(2 <= len(guidance.openers[context]) <= 3 for context in CONTEXTS)
+    assert all(2 <= len(guidance.openers_for(context)) <= 3 for context in CONTEXTS)
 
 
 def test_a_valid_rule_file_can_be_loaded_from_any_path(tmp_path):
@@ -122,6 +122,9 @@ def test_a_directory_is_read_as_one_file_per_kind(tmp_path):
         (("id: criticism.sample", "id: contempt.sample"), "must start with its kind"),
         (("id: criticism.sample", "id: Sample Rule"), "must look like 'kind.some-name'"),
         (("explanation: Why it may land badly.", "explanation: ''"), "'explanation' must be"),
+        (("title: A sample", "title_es: Un ejemplo"), "missing field(s) ['title']"),
+        (("title: A sample", "title: A sample\n    title_sp: x"), "unknown field(s) ['title_sp']"),
+        (("title: A sample", "title: A sample\n    title_es: ' '"), "'title_es' must be"),
     ],
     ids=lambda value: value if isinstance(value, str) else value[1][:24],
 )

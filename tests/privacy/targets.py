@@ -149,7 +149,7 @@ def alex_answer(world: MatrixWorld) -> Target:
 
 def _unasked_question(world: MatrixWorld) -> Question:
     asked = DailyQuestion.objects.filter(pair=world.daily.pair).values("question")
-    return Question.objects.exclude(pk__in=asked).exclude(text__regex=ESCAPED_BY_HTML).first()
+    return Question.objects.exclude(pk__in=asked).exclude(text_en__regex=ESCAPED_BY_HTML).first()
 
 
 def _past_daily(world: MatrixWorld, days_ago: int = 1) -> DailyQuestion:

@@ -4,6 +4,7 @@ import itertools
 from datetime import date, timedelta
 
 import pytest
+from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -107,6 +108,16 @@ def test_once_asked_both_partners_see_who_wrote_it(couple, clock):
     assert daily.own_question_id == own.pk
     assert daily.asked_by == alex
     assert OwnQuestion.objects.visible_to(sam).filter(pk=own.pk).exists()
+
+
+def test_a_question_a_partner_wrote_is_shown_as_written_in_any_language(couple, clock):
+    alex, sam = couple
+    services.todays_question(alex)
+    services.ask_own_question(alex, "What made you laugh this week?")
+    clock.set_day(clock.day + timedelta(days=1))
+    daily = services.todays_question(sam)
+    with translation.override("es"):
+        assert daily.text == "What made you laugh this week?"
 
 
 def test_a_partner_cannot_withdraw_the_other_ones_question(couple):

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 import yaml
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from hearthside.questions import services
 from hearthside.questions.bank import BankError, default_bank_dir, load_bank
@@ -32,7 +33,11 @@ def edit(directory, file_name: str, change) -> None:
 
 
 def snapshot() -> list[tuple]:
-    return list(Question.objects.order_by("key").values_list("key", "text", "depth", "active"))
+    return list(
+        Question.objects.order_by("key").values_list(
+            "key", "text_en", "translations", "depth", "active"
+        )
+    )
 
 
 def test_the_bank_holds_at_least_300_questions_of_every_depth_in_every_category(bank):
@@ -63,6 +68,29 @@ def test_an_edited_question_is_updated_in_place(db, bank_copy):
     assert (report.created, report.updated, report.retired) == (0, 1, 0)
     question.refresh_from_db()
     assert question.text == "Which kindness from a stranger stayed with you?"
+
+
+def test_an_edited_translation_is_updated_in_place(db, bank_copy):
+    load_bank(bank_copy)
+
+    edit(bank_copy, "values.yaml", set_field(0, "text_es", "¿Qué amabilidad te marcó?"))
+    report = load_bank(bank_copy)
+
+    assert (report.created, report.updated, report.retired) == (0, 1, 0)
+    with translation.override("es"):
+        assert Question.objects.get(key="values-001").text == "¿Qué amabilidad te marcó?"
+
+
+def test_a_question_not_yet_translated_is_shown_in_english_and_counted(db, bank_copy):
+    edit(bank_copy, "values.yaml", drop_field(0, "text_es"))
+
+    report = load_bank(bank_copy)
+
+    assert report.untranslated == {"es": 1}
+    assert "1 not yet translated (es)" in str(report)
+    question = Question.objects.get(key="values-001")
+    with translation.override("es"):
+        assert question.text == question.text_en
 
 
 def test_a_question_removed_from_the_files_is_retired_and_never_asked_again(
@@ -148,6 +176,18 @@ BROKEN_FILES = {
     "key used twice": (
         set_field(0, "key", "affection-001"),
         "values.yaml, question 1: key 'affection-001' is used in affection.yaml",
+    ),
+    "translation without its English": (
+        drop_field(0, "text"),
+        "values.yaml, question 1: needs the fields",
+    ),
+    "translation into no language": (
+        set_field(0, "text_sp", "¿Qué?"),
+        "values.yaml, question 1: unknown field(s) ['text_sp']",
+    ),
+    "empty translation": (
+        set_field(0, "text_es", " "),
+        "values.yaml, question 1 (values-001): text_es must be",
     ),
     "no category name": (lambda document: document["category"].pop("name"), "values.yaml"),
     "no questions": (lambda document: document.update(questions=[]), "values.yaml: no questions"),
