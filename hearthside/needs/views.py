@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from hearthside.errors import UserError
 from hearthside.inputs import optional_date, page_id, safe_next
@@ -28,6 +28,7 @@ def _page(request, *, met: bool, **extra) -> dict:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def need_list(request):
     if request.method != "POST":
         return render(request, "needs/list.html", _page(request, met=False))

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from hearthside.errors import UserError
 from hearthside.inputs import page_day, safe_next, whole_number
@@ -110,6 +110,7 @@ def favourites(request):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def ask(request):
     page = {
         "categories": Category.objects.all(),
@@ -146,6 +147,7 @@ def withdraw(request, own_question_id: int):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def categories(request):
     if request.method == "POST":
         try:

@@ -76,7 +76,7 @@ class Row:
 
     @property
     def key(self) -> str:
-        return f"{self.method} {self.route}" if self.is_api else self.route
+        return f"{self.method} {self.route}"
 
     def __str__(self):
         return f"{self.method} {self.route} [{self.target.__name__}]"

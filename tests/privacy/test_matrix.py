@@ -130,6 +130,7 @@ MATRIX = [
     page("GET", "join", nothing, OK, OK, OK, anonymous=OK),
     page("POST", "join", robins_invitation, REFUSED, REFUSED, REFUSED, anonymous=OK),
     page("GET", "join_with_code", robins_invitation, OK, OK, OK, anonymous=OK),
+    page("POST", "join_with_code", robins_invitation, REFUSED, REFUSED, REFUSED, anonymous=OK),
     page("GET", "api:openapi-json", nothing, OK, OK, OK, anonymous=OK),
     page("GET", "api:openapi-view", nothing, OK, OK, OK, anonymous=OK),
     page("GET", "api:api-root", nothing, NOT_FOUND, NOT_FOUND, NOT_FOUND, anonymous=NOT_FOUND),
@@ -350,8 +351,8 @@ def test_who_sees_and_does_what(row, everything_alex_wrote, client_for, api_clie
 
 
 def _page_routes(patterns=None, namespace=""):
-    """The key of every URL pattern that is not an API operation; allauth's
-    pages and static files are left out (they are allauth's and Django's)."""
+    """The name and view of every URL pattern that is not an API operation;
+    allauth's pages and static files are left out (they are allauth's and Django's)."""
     for pattern in get_resolver().url_patterns if patterns is None else patterns:
         if isinstance(pattern, URLResolver):
             module = getattr(pattern.urlconf_module, "__name__", "")
@@ -365,7 +366,43 @@ def _page_routes(patterns=None, namespace=""):
         module = getattr(view, "__module__", "") or ""
         if module == "ninja.operation" or module.startswith("django.contrib.staticfiles"):
             continue  # API operations are enumerated from the OpenAPI document
-        yield f"{namespace}{pattern.name or pattern.pattern}"
+        yield f"{namespace}{pattern.name or pattern.pattern}", view
+
+
+# Answers every method alike (404, in JSON), so one row stands for all.
+ANY_METHOD_ALIKE = {"api_unknown"}
+
+
+def _declared_methods(view) -> list[str] | None:
+    """The methods a view takes, as declared with require_http_methods (or
+    require_GET, require_POST), looked for through every decorator's wrapper."""
+    while view is not None:
+        code = getattr(view, "__code__", None)
+        if code is not None and view.__closure__:
+            cells = dict(zip(code.co_freevars, view.__closure__, strict=True))
+            if "request_method_list" in cells:
+                return list(cells["request_method_list"].cell_contents)
+        view = getattr(view, "__wrapped__", None)
+    return None
+
+
+def _page_operations():
+    """Every (method, page) a page view takes. Hearthside's own views must
+    declare their methods, so a new POST branch on a page asks for a row; the
+    API's documentation views (Django Ninja's) and its catch-all are read with GET."""
+    undeclared = []
+    for name, view in _page_routes():
+        methods = _declared_methods(view)
+        if methods is None:
+            ours = (getattr(view, "__module__", "") or "").startswith("hearthside")
+            if ours and name not in ANY_METHOD_ALIKE:
+                undeclared.append(name)
+            methods = ["GET"]
+        for method in methods:
+            yield f"{method} {name}"
+    assert not undeclared, (
+        "Declare the methods of these views with require_http_methods: " + ", ".join(undeclared)
+    )
 
 
 def _api_operations(client):
@@ -377,7 +414,7 @@ def _api_operations(client):
 
 def test_every_route_is_in_the_matrix(client, db):
     in_matrix = {row.key for row in MATRIX}
-    routes = {*_page_routes(), *_api_operations(client)}
+    routes = {*_page_operations(), *_api_operations(client)}
 
     missing = sorted(routes - in_matrix)
     assert not missing, "Add rows to MATRIX for these routes:\n" + "\n".join(missing)
