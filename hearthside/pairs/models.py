@@ -134,7 +134,7 @@ class InvitationStatus(models.TextChoices):
     OPEN = "open", "Open"
     USED = "used", "Used"
     EXPIRED = "expired", "Expired"
-    REVOKED = "revoked", "Replaced by a newer invitation"
+    REVOKED = "revoked", "Withdrawn or replaced by a newer invitation"
 
 
 class Invitation(models.Model):

@@ -169,6 +169,15 @@ def update_pair_profile(
 # --- Invitations -----------------------------------------------------------------
 
 
+def _withdraw_invitations(people: list[User], now) -> None:
+    """The open codes of ``people`` stop working: when one makes a newer code,
+    and when their pairing is made or ends (a code made before pairing must not
+    bring anyone in after an unpair)."""
+    Invitation.objects.filter(
+        inviter__in=people, accepted_at__isnull=True, revoked_at__isnull=True
+    ).update(revoked_at=now)
+
+
 def create_invitation(actor: User) -> tuple[Invitation, str]:
     """A new single-use code for the actor's partner-to-be. Earlier open
     codes of the actor stop working, so only the newest one is in circulation."""
@@ -177,9 +186,7 @@ def create_invitation(actor: User) -> tuple[Invitation, str]:
     now = timezone.now()
     code = new_invitation_code()
     with transaction.atomic():
-        Invitation.objects.filter(
-            inviter=actor, accepted_at__isnull=True, revoked_at__isnull=True
-        ).update(revoked_at=now)
+        _withdraw_invitations([actor], now)
         invitation = Invitation.objects.create(
             inviter=actor,
             code_digest=code_digest(code),
@@ -222,7 +229,10 @@ def explain_unusable(invitation: Invitation, actor: User | None) -> str | None:
     if status == InvitationStatus.USED:
         return "This invitation has already been used. Ask your partner for a new one."
     if status == InvitationStatus.REVOKED:
-        return "This code was replaced by a newer one. Ask your partner for the latest code."
+        return (
+            "This code was withdrawn or replaced by a newer one. "
+            "Ask your partner for the latest code."
+        )
     if status == InvitationStatus.EXPIRED:
         expired_on = date_format(timezone.localtime(invitation.expires_at), "j F Y")
         return f"This invitation expired on {expired_on}. Ask your partner for a new one."
@@ -261,6 +271,7 @@ def accept_invitation(actor: User, raw_code: str) -> Pair:
             Membership.objects.create(
                 pair=pair, user=actor, role=Role.PARTNER, seat=2, joined_at=now
             )
+            _withdraw_invitations([invitation.inviter, actor], now)
     except IntegrityError as clash:
         # Someone joined a pair a moment ago: the actor or the inviter.
         forget_pair_context(actor)
