@@ -20,6 +20,7 @@ urlpatterns = [
     path("ask/<int:own_question_id>/withdraw/", questions.withdraw, name="withdraw_question"),
     path("settings/", pairs.pair_settings, name="pair_settings"),
     path("settings/categories/", questions.categories, name="categories"),
+    path("settings/unpair/", pairs.unpair, name="unpair"),
     path("pair/invite/", pairs.invite, name="invite"),
     path("pair/join/", pairs.join, name="join"),
     path("join/<str:code>/", pairs.join, name="join_with_code"),

@@ -89,7 +89,11 @@ NAVIGATION = (
         "settings",
         "pair_settings",
         (
-            Page(_("You"), "pair_settings", frozenset({"invite", "join", "join_with_code"})),
+            Page(
+                _("You"),
+                "pair_settings",
+                frozenset({"invite", "join", "join_with_code", "unpair"}),
+            ),
             Page(_("Questions"), "categories"),
             Page(_("Account"), "account_email", prefixes=("account_", "mfa_", "usersessions_")),
         ),

@@ -1,7 +1,7 @@
 from datetime import date, datetime
 
 from django.urls import reverse
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from hearthside.errors import NotPaired
 
@@ -39,6 +39,13 @@ RETRY_AFTER = {
 }
 
 
+# Besides success, an operation for a signed-in person may answer
+# {"detail": "..."} with 401 (no credentials) or 403 (a browser session
+# without its CSRF token), and these with 409 when there is no pair to act on.
+SIGNED_IN_REFUSALS = frozenset({401, 403})
+PAIR_REFUSALS = SIGNED_IN_REFUSALS | {409}
+
+
 class SignUpIn(Schema):
     email: str
     password: str
@@ -64,6 +71,9 @@ class MeOut(Schema):
     time_zone: str
     language: str
     paired: bool
+    pairing_ended_at: datetime | None = Field(
+        description="While you are unpaired after a pairing: when it ended, never who ended it."
+    )
 
 
 class PersonIn(Schema):
@@ -149,6 +159,7 @@ def person_out(user) -> dict:
         "time_zone": user.time_zone,
         "language": user.language,
         "paired": services.pair_context(user).is_paired,
+        "pairing_ended_at": services.pairing_ended_at(user),
     }
 
 
@@ -212,3 +223,12 @@ def create_invitation(request):
 def join(request, payload: JoinIn):
     services.accept_invitation(request.user, payload.code)
     return Status(201, pair_out(request.user))
+
+
+@pair_router.delete("", response={204: None, PAIR_REFUSALS: DetailOut})
+def end_pairing(request):
+    """End your pairing, without your partner's consent. You each keep what
+    you wrote; nothing your partner wrote stays visible to you. Your partner
+    is told only that the pairing ended."""
+    services.end_pairing(request.user)
+    return Status(204, None)

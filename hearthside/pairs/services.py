@@ -2,7 +2,7 @@
 
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -285,6 +285,63 @@ def accept_invitation(actor: User, raw_code: str) -> Pair:
     forget_pair_context(actor)
     forget_pair_context(invitation.inviter)
     return pair
+
+
+# --- Ending a pairing -----------------------------------------------------------------
+
+
+def end_pairing(actor: User) -> Pair:
+    """End the actor's pairing, at any time and without the partner's consent.
+
+    Both memberships end at the same instant, so from then on the privacy
+    layer shows neither person the other's words, and each keeps their own.
+    Open invitations of both stop working. Of two partners ending it at the
+    same instant, one ends it and the other is told they are not paired."""
+    pair = leave_pair(actor)
+    if pair is None:
+        raise NotPaired("You're not paired, so there is no pairing to end.")
+    return pair
+
+
+def leave_pair(actor: User) -> Pair | None:
+    """As ``end_pairing``; None when the actor is in no pair."""
+    membership = (
+        Membership.objects.filter(user=actor, left_at__isnull=True, role=Role.PARTNER)
+        .select_related("pair")
+        .first()
+    )
+    if membership is None:
+        return None
+    pair = membership.pair
+    with transaction.atomic():
+        lock_pair(pair)
+        # Read again under the lock: the partner may have ended it a moment ago.
+        members = list(
+            Membership.objects.filter(pair=pair, left_at__isnull=True).select_related("user")
+        )
+        if all(member.user_id != actor.pk for member in members):
+            return None
+        now = timezone.now()
+        Membership.objects.filter(pk__in=[member.pk for member in members]).update(left_at=now)
+        Pair.objects.filter(pk=pair.pk).update(ended_at=now)
+        _withdraw_invitations([member.user for member in members], now)
+    for member in members:
+        forget_pair_context(member.user)
+    pair.ended_at = now
+    return pair
+
+
+def pairing_ended_at(actor: User) -> datetime | None:
+    """When the actor's last pairing ended, while they are not in a new one.
+    The same for both people: it never says who ended it, or why."""
+    if pair_context(actor).membership is not None:
+        return None
+    return (
+        Membership.objects.filter(user=actor, left_at__isnull=False)
+        .order_by("-left_at")
+        .values_list("left_at", flat=True)
+        .first()
+    )
 
 
 # --- Visits ------------------------------------------------------------------------

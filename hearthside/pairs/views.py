@@ -111,3 +111,14 @@ def pair_settings(request):
             return render_with_problem(request, "pairs/settings.html", page, error.message)
         return redirect("pair_settings")
     return render(request, "pairs/settings.html", page)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def unpair(request):
+    """Ask once, plainly, then end the pairing; Today then says it ended."""
+    partner = services.require_pair(request.user).partner
+    if request.method == "POST":
+        services.end_pairing(request.user)
+        return redirect("today")
+    return render(request, "pairs/unpair.html", {"partner": partner})

@@ -1,6 +1,8 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from hearthside.pairs.services import pairing_ended_at
+
 from .services import today_for
 
 
@@ -11,5 +13,6 @@ def home(request):
         return render(request, "landing.html")
     view = today_for(request.user)
     if not view.paired:
-        return render(request, "today/unpaired.html", {"today": view})
+        ended = pairing_ended_at(request.user)
+        return render(request, "today/unpaired.html", {"today": view, "pairing_ended_at": ended})
     return render(request, "today/page.html", {"today": view})

@@ -47,6 +47,7 @@ def test_two_pairs_are_made_through_the_api_alone(api_pairs):
         "time_zone": "UTC",
         "language": "en",
         "paired": True,
+        "pairing_ended_at": None,
     }
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from hearthside.errors import Conflict
+from hearthside.errors import Conflict, NotPaired
 from hearthside.pairs import services
 from hearthside.pairs.models import Invitation, Membership, Pair, User
 from tests.racing import race, together
@@ -79,3 +79,19 @@ def test_two_people_inviting_each_other_and_accepting_at_once_make_one_pair(make
     assert sum(isinstance(outcome, Pair) for outcome in outcomes) == 1, outcomes
     assert Pair.objects.count() == 1
     assert Membership.objects.count() == 2
+
+
+def test_two_partners_ending_their_pairing_at_once_end_it_once(couple):
+    alex, sam = couple
+
+    outcomes = race(
+        *(together(lambda p=person: services.end_pairing(fresh(p))) for person in couple)
+    )
+
+    assert sum(isinstance(outcome, Pair) for outcome in outcomes) == 1, outcomes
+    [refusal] = [outcome for outcome in outcomes if not isinstance(outcome, Pair)]
+    assert isinstance(refusal, NotPaired)
+    pair = Pair.objects.get()
+    assert pair.ended_at is not None
+    left = Membership.objects.filter(pair=pair).values_list("user_id", "left_at")
+    assert sorted(left) == sorted([(alex.pk, pair.ended_at), (sam.pk, pair.ended_at)])

@@ -121,6 +121,8 @@ MATRIX = [
         time_zone="Europe/Paris",
         language="en",
     ),
+    page("GET", "unpair", nothing, OK, OK, OK),
+    page("POST", "unpair", nothing, REDIRECT, REDIRECT, REDIRECT),
     page("GET", "categories", nothing, OK, OK, OK),
     # The design system's style page: debug or staff only, otherwise not there at all.
     page("GET", "style", nothing, NOT_FOUND, NOT_FOUND, NOT_FOUND, anonymous=NOT_FOUND),
@@ -154,6 +156,7 @@ MATRIX = [
     api("PATCH", "/api/me", nothing, OK, OK, OK, display_name="Renamed"),
     api("GET", "/api/pair", nothing, OK, OK, OK),
     api("PATCH", "/api/pair", nothing, OK, OK, OK, kind="married"),
+    api("DELETE", "/api/pair", nothing, GONE, GONE, GONE),
     api("POST", "/api/pair/invitations", nothing, CONFLICT, CONFLICT, CONFLICT),
     api("POST", "/api/pair/join", robins_invitation, CONFLICT, CONFLICT, CONFLICT),
     api("GET", "/api/today", nothing, SEES, OK, OK),
