@@ -1,8 +1,8 @@
 """Two pairs and the things people wrote in them, for the authorization tests.
 
-Alex and Sam are one pair, Kim and Lee another. Today Alex has answered the
-daily question and Sam has not, so Alex's answer must stay hidden from Sam,
-and from everyone outside the pair, until Sam answers.
+Alex and Sam are one pair, Kim and Lee another; Noor is not paired yet. Today
+Alex has answered the daily question and Sam has not, so Alex's answer must
+stay hidden from Sam, and from everyone outside the pair, until Sam answers.
 """
 
 from dataclasses import dataclass
@@ -27,15 +27,17 @@ class World:
     daily: DailyQuestion  # today's question of Alex and Sam
     alex_answer: Answer  # answered by Alex; Sam has not answered yet
     kims_daily: DailyQuestion
+    noor: User  # whom Alex pairs with once she and Sam have unpaired (matrix.py)
 
 
 @pytest.fixture
-def world(couple, other_couple) -> World:
+def world(couple, other_couple, make_person) -> World:
     alex, sam = couple
     kim, lee = other_couple
     daily = services.todays_question(alex)
     answer = services.answer_question(alex, daily.pk, ALEX_SECRET)
-    return World(alex, sam, kim, lee, daily, answer, services.todays_question(kim))
+    kims_daily = services.todays_question(kim)
+    return World(alex, sam, kim, lee, daily, answer, kims_daily, make_person("Noor"))
 
 
 @pytest.fixture

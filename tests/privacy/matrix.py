@@ -1,7 +1,13 @@
 """How a row of the authorization matrix is written and checked: what each
 actor must get (Expect), the row itself, and the check of one actor's
 response: its status, the secrets searched for in its body, the sign-in
-redirect, JSON errors from the API, and that a refusal changed nothing."""
+redirect, JSON errors from the API, and that a refusal changed nothing.
+
+Two actors act once Alex and Sam have unpaired and Alex has paired with Noor
+(``after_the_unpair``): the ex-partner, Sam, who stays unpaired, and the new
+partner, Noor. By default Sam is sent to Today by pages that need a partner
+and told 409 by the API, and Noor gets what Kim, of another pair, gets; rows
+say where they differ. Nothing Alex wrote in the old pair may reach either."""
 
 import json
 from collections.abc import Callable
@@ -12,8 +18,11 @@ from django.test import Client
 from django.urls import reverse
 from django.urls.exceptions import NoReverseMatch
 
+from hearthside.pairs import services as pair_services
+
 from .snapshot import content_snapshot
 from .targets import (
+    EVERYTHING_ALEX_WROTE,
     HIDDEN_FROM_PARTNER,
     NEVER_FOR_PARTNER,
     NEVER_OUTSIDE_THE_PAIR,
@@ -30,14 +39,16 @@ class Expect:
     # True: the target's secret is in the body; False: it is not; None: no claim.
     shows_secret: bool | None = False
     to_login: bool = False
-    # None: a refusal (4xx, sign-in redirect) changes nothing, a success may.
+    # Sent back to Today, as a page that needs a partner sends someone unpaired.
+    to_today: bool = False
+    # None: a refusal (4xx, sign-in redirect, back to Today) changes nothing, a success may.
     changes_nothing: bool | None = None
 
     @property
     def must_change_nothing(self) -> bool:
         if self.changes_nothing is not None:
             return self.changes_nothing
-        return self.status >= 400 or self.to_login
+        return self.status >= 400 or self.to_login or self.to_today
 
 
 OK = Expect(200)
@@ -57,6 +68,7 @@ UNAUTHORIZED = Expect(401)
 NOT_FOUND = Expect(404)
 CONFLICT = Expect(409)
 LOGIN = Expect(302, to_login=True)
+TO_TODAY = Expect(302, to_today=True)
 
 
 @dataclass(frozen=True)
@@ -68,6 +80,8 @@ class Row:
     partner: Expect
     stranger: Expect
     anonymous: Expect
+    ex_partner: Expect
+    new_partner: Expect
     body: dict = field(default_factory=dict)
 
     @property
@@ -91,19 +105,61 @@ class Row:
             return reverse(self.route) + query
 
 
-def page(method, name, target, author, partner, stranger, anonymous=LOGIN, **body) -> Row:
-    return Row(method, name, target, author, partner, stranger, anonymous, body)
+def page(
+    method,
+    name,
+    target,
+    author,
+    partner,
+    stranger,
+    anonymous=LOGIN,
+    ex_partner=TO_TODAY,
+    new_partner=None,
+    **body,
+) -> Row:
+    new_partner = new_partner or stranger
+    return Row(
+        method, name, target, author, partner, stranger, anonymous, ex_partner, new_partner, body
+    )
 
 
-def api(method, path, target, author, partner, stranger, anonymous=UNAUTHORIZED, **body) -> Row:
-    return Row(method, path, target, author, partner, stranger, anonymous, body)
+def api(
+    method,
+    path,
+    target,
+    author,
+    partner,
+    stranger,
+    anonymous=UNAUTHORIZED,
+    ex_partner=CONFLICT,
+    new_partner=None,
+    **body,
+) -> Row:
+    new_partner = new_partner or stranger
+    return Row(
+        method, path, target, author, partner, stranger, anonymous, ex_partner, new_partner, body
+    )
 
 
-ACTORS = ["author", "partner", "stranger", "anonymous"]
+ACTORS = ["author", "partner", "stranger", "anonymous", "ex_partner", "new_partner"]
+AFTER_THE_UNPAIR = {"ex_partner", "new_partner"}
+
+
+def after_the_unpair(world: MatrixWorld) -> None:
+    """Alex and Sam unpair, and Alex pairs with Noor."""
+    pair_services.end_pairing(world.alex)
+    _, code = pair_services.create_invitation(world.alex)
+    pair_services.accept_invitation(world.noor, code)
 
 
 def person(world: MatrixWorld, actor: str):
-    return {"author": world.alex, "partner": world.sam, "stranger": world.kim}.get(actor)
+    return {
+        "author": world.alex,
+        "partner": world.sam,
+        "stranger": world.kim,
+        "ex_partner": world.sam,
+        "new_partner": world.noor,
+    }.get(actor)
 
 
 def send(row: Row, client, target: Target):
@@ -130,7 +186,8 @@ def check_actor(
     expect: Expect = getattr(row, actor)
     user = person(world, actor)
     client = signed_in(row, user, client_for, api_client_for)
-    before = content_snapshot(world.alex, world.sam, world.kim)
+    people = (world.alex, world.sam, world.kim, world.noor)
+    before = content_snapshot(*people)
 
     response = send(row, client, target)
 
@@ -150,10 +207,15 @@ def check_actor(
             assert secret in revealed_here or secret not in body
         for secret in NEVER_FOR_PARTNER:
             assert secret not in body
+    if actor in AFTER_THE_UNPAIR:
+        for secret in EVERYTHING_ALEX_WROTE:
+            assert secret not in body
     if expect.to_login:
         assert response["Location"].startswith(reverse("account_login") + "?next=")
+    if expect.to_today:
+        assert response["Location"] == reverse("today")
     if response.status_code >= 400 and row.route.startswith(("/api/", "api")):
         assert response["Content-Type"].startswith("application/json")
         assert response.json()["detail"]
     if expect.must_change_nothing:
-        assert content_snapshot(world.alex, world.sam, world.kim) == before
+        assert content_snapshot(*people) == before

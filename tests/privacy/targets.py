@@ -70,6 +70,18 @@ MET_NEED = "Alex needed help with the garden 7N4S"
 YESTERDAYS_NOTE = "Alex wrote yesterday about the storm 6D2H"
 LAST_WEEKS_APPRECIATION = "Alex appreciated the picnic last week 1Q5U"
 
+# Everything Alex writes here, in the world or in a builder: none of it may
+# ever reach Sam once they have unpaired, nor Noor, her next partner.
+EVERYTHING_ALEX_WROTE = (
+    *NEVER_OUTSIDE_THE_PAIR,
+    SHARED_SECRET,
+    OWN_QUESTION_SECRET,
+    SHARE,
+    MET_NEED,
+    YESTERDAYS_NOTE,
+    LAST_WEEKS_APPRECIATION,
+)
+
 
 @dataclass
 class MatrixWorld(World):

@@ -1,18 +1,20 @@
 """The authorization matrix: every page and API operation, for each of
 Alex (the author), Sam (the partner, who has not answered today's question,
-checked in or filled in the week yet), Kim (a person of another pair) and an
-anonymous visitor.
+checked in or filled in the week yet), Kim (a person of another pair), an
+anonymous visitor, and, once Alex and Sam have unpaired and Alex has paired
+with Noor, Sam as her ex-partner and Noor as her new partner.
 
-One row per route and object: how to build the object the route acts on, and
-what each actor must get. Besides the status, every response body is searched
-for everything Alex wrote (targets.py): what is not yet revealed to Sam never
-reaches him unless the row reveals it, her private note never reaches him at
-all, and nothing of Alex's pair ever reaches Kim or an anonymous visitor. A
-refused request changes nothing (row counts, names, answers and every edit a
-request can make are compared).
+One row per method, route and object: how to build the object the route acts
+on, and what each actor must get. Besides the status, every response body is
+searched for everything Alex wrote (targets.py): what is not yet revealed to
+Sam never reaches him unless the row reveals it, her private note never
+reaches him at all, nothing of Alex's pair ever reaches Kim or an anonymous
+visitor, and nothing she wrote in it ever reaches her ex-partner or her new
+partner. A refused request changes nothing (row counts, names, answers and
+every edit a request can make are compared).
 
 To cover a new app: write a builder for its object in targets.py (a few lines
-returning a Target) and add one row per page and API operation. The
+returning a Target) and add one row per page method and API operation. The
 completeness test lists whatever is missing.
 """
 
@@ -25,6 +27,7 @@ from tests.conftest import PASSWORD
 from .matrix import (
     ACCEPTED,
     ACTORS,
+    AFTER_THE_UNPAIR,
     CONFLICT,
     CREATED,
     CREATED_SEES,
@@ -39,6 +42,7 @@ from .matrix import (
     SAVED,
     SEES,
     SEES_UNCHANGED,
+    after_the_unpair,
     api,
     check_actor,
     page,
@@ -77,18 +81,28 @@ COACHED_DRAFT = "You always overthink this, you should just relax"
 
 MATRIX = [
     # method, route, object; then what Alex, Sam, Kim and (if not the default) anonymous get
-    page("GET", "today", nothing, SEES, OK, OK, anonymous=OK),
+    page("GET", "today", nothing, SEES, OK, OK, anonymous=OK, ex_partner=OK),
     page("GET", "history", shared_past_day, SEES, SEES, OK),
     page("GET", "history", nothing, OK, OK, OK),
-    page("GET", "favourites", alex_favourite, SEES, OK, OK),
+    page("GET", "favourites", alex_favourite, SEES, OK, OK, ex_partner=OK),
     page("GET", "daily", todays_daily, SEES, OK, NOT_FOUND),
     page("GET", "daily", shared_past_day, SEES, SEES, NOT_FOUND),
     page("POST", "answer", todays_daily, REDIRECT, REDIRECT, NOT_FOUND, text=NEW_ANSWER),
     page("POST", "skip", todays_daily, REFUSED_SEES, REFUSED, NOT_FOUND, reason="not_today"),
     page("POST", "favourite", todays_daily, REDIRECT, REDIRECT, NOT_FOUND, favourite="1"),
-    page("POST", "respond", alex_answer, REDIRECT, NOT_FOUND, NOT_FOUND, kind="reply", text="x"),
-    page("POST", "unheart", alex_answer, REDIRECT, NOT_FOUND, NOT_FOUND),
-    page("GET", "ask", alex_own_question, SEES, OK, OK),
+    page(
+        "POST",
+        "respond",
+        alex_answer,
+        REDIRECT,
+        NOT_FOUND,
+        NOT_FOUND,
+        kind="reply",
+        text="x",
+        ex_partner=NOT_FOUND,
+    ),
+    page("POST", "unheart", alex_answer, REDIRECT, NOT_FOUND, NOT_FOUND, ex_partner=NOT_FOUND),
+    page("GET", "ask", alex_own_question, SEES, OK, OK, ex_partner=OK),
     page(
         "POST",
         "ask",
@@ -96,6 +110,7 @@ MATRIX = [
         REDIRECT,
         REDIRECT,
         REDIRECT,
+        ex_partner=REFUSED,
         text="What made you laugh?",
         category="fun-and-playful",
         depth="1",
@@ -107,8 +122,9 @@ MATRIX = [
         REDIRECT,
         REDIRECT_UNCHANGED,
         REDIRECT_UNCHANGED,
+        ex_partner=REDIRECT_UNCHANGED,
     ),
-    page("GET", "pair_settings", nothing, OK, OK, OK),
+    page("GET", "pair_settings", nothing, OK, OK, OK, ex_partner=OK),
     page(
         "POST",
         "pair_settings",
@@ -116,6 +132,7 @@ MATRIX = [
         REDIRECT,
         REDIRECT,
         REDIRECT,
+        ex_partner=REDIRECT,
         form="person",
         display_name="Renamed",
         time_zone="Europe/Paris",
@@ -125,18 +142,88 @@ MATRIX = [
     page("POST", "unpair", nothing, REDIRECT, REDIRECT, REDIRECT),
     page("GET", "categories", nothing, OK, OK, OK),
     # The design system's style page: debug or staff only, otherwise not there at all.
-    page("GET", "style", nothing, NOT_FOUND, NOT_FOUND, NOT_FOUND, anonymous=NOT_FOUND),
-    page("POST", "categories", a_category, REDIRECT, REDIRECT, REDIRECT, enabled="0"),
-    page("GET", "invite", nothing, REDIRECT_UNCHANGED, REDIRECT_UNCHANGED, REDIRECT_UNCHANGED),
-    page("POST", "invite", nothing, REDIRECT_UNCHANGED, REDIRECT_UNCHANGED, REDIRECT_UNCHANGED),
-    page("GET", "join", nothing, OK, OK, OK, anonymous=OK),
-    page("POST", "join", robins_invitation, REFUSED, REFUSED, REFUSED, anonymous=OK),
-    page("GET", "join_with_code", robins_invitation, OK, OK, OK, anonymous=OK),
-    page("POST", "join_with_code", robins_invitation, REFUSED, REFUSED, REFUSED, anonymous=OK),
-    page("GET", "api:openapi-json", nothing, OK, OK, OK, anonymous=OK),
-    page("GET", "api:openapi-view", nothing, OK, OK, OK, anonymous=OK),
-    page("GET", "api:api-root", nothing, NOT_FOUND, NOT_FOUND, NOT_FOUND, anonymous=NOT_FOUND),
-    page("GET", "api_unknown", unknown_path, NOT_FOUND, NOT_FOUND, NOT_FOUND, anonymous=NOT_FOUND),
+    page(
+        "GET",
+        "style",
+        nothing,
+        NOT_FOUND,
+        NOT_FOUND,
+        NOT_FOUND,
+        anonymous=NOT_FOUND,
+        ex_partner=NOT_FOUND,
+    ),
+    page(
+        "POST",
+        "categories",
+        a_category,
+        REDIRECT,
+        REDIRECT,
+        REDIRECT,
+        enabled="0",
+        ex_partner=REDIRECT_UNCHANGED,
+    ),
+    page(
+        "GET",
+        "invite",
+        nothing,
+        REDIRECT_UNCHANGED,
+        REDIRECT_UNCHANGED,
+        REDIRECT_UNCHANGED,
+        ex_partner=OK,
+    ),
+    page(
+        "POST",
+        "invite",
+        nothing,
+        REDIRECT_UNCHANGED,
+        REDIRECT_UNCHANGED,
+        REDIRECT_UNCHANGED,
+        ex_partner=REDIRECT,
+    ),
+    page("GET", "join", nothing, OK, OK, OK, anonymous=OK, ex_partner=OK),
+    page(
+        "POST",
+        "join",
+        robins_invitation,
+        REFUSED,
+        REFUSED,
+        REFUSED,
+        anonymous=OK,
+        ex_partner=REDIRECT,
+    ),
+    page("GET", "join_with_code", robins_invitation, OK, OK, OK, anonymous=OK, ex_partner=OK),
+    page(
+        "POST",
+        "join_with_code",
+        robins_invitation,
+        REFUSED,
+        REFUSED,
+        REFUSED,
+        anonymous=OK,
+        ex_partner=REDIRECT,
+    ),
+    page("GET", "api:openapi-json", nothing, OK, OK, OK, anonymous=OK, ex_partner=OK),
+    page("GET", "api:openapi-view", nothing, OK, OK, OK, anonymous=OK, ex_partner=OK),
+    page(
+        "GET",
+        "api:api-root",
+        nothing,
+        NOT_FOUND,
+        NOT_FOUND,
+        NOT_FOUND,
+        anonymous=NOT_FOUND,
+        ex_partner=NOT_FOUND,
+    ),
+    page(
+        "GET",
+        "api_unknown",
+        unknown_path,
+        NOT_FOUND,
+        NOT_FOUND,
+        NOT_FOUND,
+        anonymous=NOT_FOUND,
+        ex_partner=NOT_FOUND,
+    ),
     # The JSON API, with bearer tokens
     api(
         "POST",
@@ -146,20 +233,38 @@ MATRIX = [
         ACCEPTED,
         ACCEPTED,
         anonymous=ACCEPTED,
+        ex_partner=ACCEPTED,
         email="newcomer@example.test",
         password=PASSWORD,
         display_name="Newcomer",
     ),
-    api("POST", "/api/auth/token", alex_credentials, CREATED, CREATED, CREATED, anonymous=CREATED),
-    api("DELETE", "/api/auth/token", nothing, GONE, GONE, GONE),
-    api("GET", "/api/me", nothing, OK, OK, OK),
-    api("PATCH", "/api/me", nothing, OK, OK, OK, display_name="Renamed"),
+    api(
+        "POST",
+        "/api/auth/token",
+        alex_credentials,
+        CREATED,
+        CREATED,
+        CREATED,
+        anonymous=CREATED,
+        ex_partner=CREATED,
+    ),
+    api("DELETE", "/api/auth/token", nothing, GONE, GONE, GONE, ex_partner=GONE),
+    api("GET", "/api/me", nothing, OK, OK, OK, ex_partner=OK),
+    api("PATCH", "/api/me", nothing, OK, OK, OK, display_name="Renamed", ex_partner=OK),
     api("GET", "/api/pair", nothing, OK, OK, OK),
     api("PATCH", "/api/pair", nothing, OK, OK, OK, kind="married"),
     api("DELETE", "/api/pair", nothing, GONE, GONE, GONE),
-    api("POST", "/api/pair/invitations", nothing, CONFLICT, CONFLICT, CONFLICT),
-    api("POST", "/api/pair/join", robins_invitation, CONFLICT, CONFLICT, CONFLICT),
-    api("GET", "/api/today", nothing, SEES, OK, OK),
+    api("POST", "/api/pair/invitations", nothing, CONFLICT, CONFLICT, CONFLICT, ex_partner=CREATED),
+    api(
+        "POST",
+        "/api/pair/join",
+        robins_invitation,
+        CONFLICT,
+        CONFLICT,
+        CONFLICT,
+        ex_partner=CREATED,
+    ),
+    api("GET", "/api/today", nothing, SEES, OK, OK, ex_partner=OK),
     api("GET", "/api/daily/{daily_id}", todays_daily, SEES, OK, NOT_FOUND),
     api("GET", "/api/daily/{daily_id}", shared_past_day, SEES, SEES, NOT_FOUND),
     api("PUT", "/api/daily/{daily_id}/answer", todays_daily, SAVED, SEES, NOT_FOUND, text="Mine"),
@@ -181,16 +286,25 @@ MATRIX = [
         CREATED_SEES,
         NOT_FOUND,
         NOT_FOUND,
+        ex_partner=NOT_FOUND,
         kind="reply",
         text="A note to myself",
     ),
-    api("DELETE", "/api/answers/{answer_id}/heart", alex_answer, SEES, NOT_FOUND, NOT_FOUND),
+    api(
+        "DELETE",
+        "/api/answers/{answer_id}/heart",
+        alex_answer,
+        SEES,
+        NOT_FOUND,
+        NOT_FOUND,
+        ex_partner=NOT_FOUND,
+    ),
     api("GET", "/api/history", shared_past_day, SEES, SEES, OK),
     api("GET", "/api/history", nothing, OK, OK, OK),
-    api("GET", "/api/favourites", alex_favourite, SEES, OK, OK),
+    api("GET", "/api/favourites", alex_favourite, SEES, OK, OK, ex_partner=OK),
     api("GET", "/api/categories", nothing, OK, OK, OK),
     api("PUT", "/api/categories/{slug}", a_category, OK, OK, OK, enabled=False),
-    api("GET", "/api/own-questions", alex_own_question, SEES, OK, OK),
+    api("GET", "/api/own-questions", alex_own_question, SEES, OK, OK, ex_partner=OK),
     api("POST", "/api/own-questions", nothing, CREATED, CREATED, CREATED, text="Tea or coffee?"),
     api(
         "DELETE",
@@ -199,11 +313,12 @@ MATRIX = [
         GONE,
         NOT_FOUND,
         NOT_FOUND,
+        ex_partner=NOT_FOUND,
     ),
     # Today, once Alex's check-in is revealed to Sam (never its private note)
-    page("GET", "today", sam_checked_in_too, OK, OK, OK, anonymous=OK),
-    page("GET", "today", both_weekly, OK, OK, OK, anonymous=OK),
-    api("GET", "/api/today", sam_checked_in_too, SEES, SEES, OK),
+    page("GET", "today", sam_checked_in_too, OK, OK, OK, anonymous=OK, ex_partner=OK),
+    page("GET", "today", both_weekly, OK, OK, OK, anonymous=OK, ex_partner=OK),
+    api("GET", "/api/today", sam_checked_in_too, SEES, SEES, OK, ex_partner=OK),
     # Daily check-ins
     page("GET", "checkins:checkin", alex_checkin, SEES, OK, OK),
     page("GET", "checkins:checkin", alex_private_note, SEES, OK, OK),
@@ -212,8 +327,16 @@ MATRIX = [
     page("GET", "checkins:checkin", alex_checked_in_yesterday, SEES, OK, OK),
     page("GET", "checkins:checkin", both_checked_in_yesterday, SEES, SEES, OK),
     page("POST", "checkins:checkin", alex_checkin, REDIRECT, REDIRECT, REDIRECT, mood="4"),
-    page("POST", "checkins:share", alex_checkin, REDIRECT, REDIRECT_UNCHANGED, REDIRECT_UNCHANGED),
-    api("GET", "/api/checkins/feelings", nothing, OK, OK, OK),
+    page(
+        "POST",
+        "checkins:share",
+        alex_checkin,
+        REDIRECT,
+        REDIRECT_UNCHANGED,
+        REDIRECT_UNCHANGED,
+        ex_partner=REDIRECT_UNCHANGED,
+    ),
+    api("GET", "/api/checkins/feelings", nothing, OK, OK, OK, ex_partner=OK),
     api("GET", "/api/checkins/today", alex_checkin, SEES, OK, OK),
     api("GET", "/api/checkins/today", alex_private_note, SEES, OK, OK),
     api("GET", "/api/checkins/today", sam_checked_in_too, SEES, SEES, OK),
@@ -222,8 +345,24 @@ MATRIX = [
     api("POST", "/api/checkins/today/share", alex_checkin, SEES, REFUSED, REFUSED),
     api("GET", "/api/checkins/recent", alex_checked_in_yesterday, SEES, OK, OK),
     api("GET", "/api/checkins/recent", both_checked_in_yesterday, SEES, SEES, OK),
-    api("GET", "/api/checkins/entries/{checkin_id}", alex_checkin, SEES, NOT_FOUND, NOT_FOUND),
-    api("GET", "/api/checkins/entries/{checkin_id}", sam_checked_in_too, SEES, SEES, NOT_FOUND),
+    api(
+        "GET",
+        "/api/checkins/entries/{checkin_id}",
+        alex_checkin,
+        SEES,
+        NOT_FOUND,
+        NOT_FOUND,
+        ex_partner=NOT_FOUND,
+    ),
+    api(
+        "GET",
+        "/api/checkins/entries/{checkin_id}",
+        sam_checked_in_too,
+        SEES,
+        SEES,
+        NOT_FOUND,
+        ex_partner=NOT_FOUND,
+    ),
     # Weekly check-ins
     page("GET", "checkins:weekly", alex_weekly, SEES, OK, OK),
     page("GET", "checkins:weekly", both_weekly, SEES, SEES, OK),
@@ -240,9 +379,31 @@ MATRIX = [
     page("GET", "checkins:week", alex_weekly, *[REDIRECT_UNCHANGED] * 3),
     page("GET", "checkins:week", last_week_alex_alone, SEES, OK, NOT_FOUND),
     page("GET", "checkins:week", last_week_both, SEES, SEES, NOT_FOUND),
-    page("GET", "checkins:agenda", alex_weekly, *[REDIRECT_UNCHANGED] * 3),
-    page("GET", "checkins:agenda", both_weekly, SEES, SEES, REDIRECT_UNCHANGED),
-    page("GET", "checkins:agenda", last_week_both, SEES, SEES, NOT_FOUND),
+    page(
+        "GET",
+        "checkins:agenda",
+        alex_weekly,
+        *[REDIRECT_UNCHANGED] * 3,
+        ex_partner=REDIRECT_UNCHANGED,
+    ),
+    page(
+        "GET",
+        "checkins:agenda",
+        both_weekly,
+        SEES,
+        SEES,
+        REDIRECT_UNCHANGED,
+        ex_partner=REDIRECT_UNCHANGED,
+    ),
+    page(
+        "GET",
+        "checkins:agenda",
+        last_week_both,
+        SEES,
+        SEES,
+        NOT_FOUND,
+        ex_partner=REDIRECT_UNCHANGED,
+    ),
     api("GET", "/api/checkins/weekly/schedule", nothing, OK, OK, OK),
     api("PUT", "/api/checkins/weekly/schedule", nothing, OK, OK, OK, weekday=3, time="19:30"),
     api("GET", "/api/checkins/weekly/current", alex_weekly, SEES, OK, OK),
@@ -260,7 +421,17 @@ MATRIX = [
     page("GET", "shares", alex_share, SEES, SEES, OK),
     page("GET", "shares", alex_kept_share, SEES, OK, OK),
     page("POST", "share_create", nothing, REDIRECT, REDIRECT, REDIRECT, text="Hi", mode="listen"),
-    page("POST", "share_coach", nothing, OK, OK, OK, text=COACHED_DRAFT, context="listen"),
+    page(
+        "POST",
+        "share_coach",
+        nothing,
+        OK,
+        OK,
+        OK,
+        text=COACHED_DRAFT,
+        context="listen",
+        ex_partner=OK,
+    ),
     page("GET", "share_detail", alex_share, SEES, SEES, NOT_FOUND),
     page("GET", "share_detail", alex_kept_share, SEES, NOT_FOUND, NOT_FOUND),
     page("POST", "share_reply", alex_share, REDIRECT, REDIRECT, NOT_FOUND, text="I hear you"),
@@ -272,7 +443,17 @@ MATRIX = [
     api("GET", "/api/shares", alex_share, SEES, SEES, OK),
     api("GET", "/api/shares", alex_kept_share, SEES, OK, OK),
     api("POST", "/api/shares", nothing, CREATED, CREATED, CREATED, text="Hi", mode="think"),
-    api("POST", "/api/shares/coach", nothing, OK, OK, OK, text=COACHED_DRAFT, context="listen"),
+    api(
+        "POST",
+        "/api/shares/coach",
+        nothing,
+        OK,
+        OK,
+        OK,
+        text=COACHED_DRAFT,
+        context="listen",
+        ex_partner=OK,
+    ),
     api("GET", "/api/shares/{share_id}", alex_share, SEES, SEES, NOT_FOUND),
     api("GET", "/api/shares/{share_id}", alex_kept_share, SEES, NOT_FOUND, NOT_FOUND),
     api(
@@ -330,7 +511,7 @@ MATRIX = [
     page("GET", "deck:home", alex_drew_a_card, SEES, SEES, OK),
     page("GET", "deck:card", a_deck_card, OK, OK, OK),
     page("POST", "deck:draw", nothing, REDIRECT, REDIRECT, REDIRECT),
-    api("GET", "/api/deck/options", nothing, OK, OK, OK),
+    api("GET", "/api/deck/options", nothing, OK, OK, OK, ex_partner=OK),
     api("POST", "/api/deck/draw", nothing, CREATED, CREATED, CREATED, categories=[]),
     api("GET", "/api/deck/resting", alex_drew_a_card, SEES, SEES, OK),
     # The two-way balance: counts, never content
@@ -346,6 +527,8 @@ def test_who_sees_and_does_what(row, everything_alex_wrote, client_for, api_clie
     for actor in ACTORS:
         # Each actor acts on the same world; their changes are rolled back.
         with subtests.test(actor=actor), transaction.atomic():
+            if actor in AFTER_THE_UNPAIR:
+                after_the_unpair(world)
             check_actor(row, actor, target, world, client_for, api_client_for)
             transaction.set_rollback(True)
 
