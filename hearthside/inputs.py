@@ -5,13 +5,17 @@ Views parse requests with these and services clean text with these; a second
 copy of any of them is a bug waiting to happen (an unchecked ``next`` was one).
 """
 
+from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 
 from django.contrib import messages
 from django.shortcuts import resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from hearthside.errors import UserError
+
+T = TypeVar("T")
 
 
 def safe_next(request, fallback: str) -> str:
@@ -43,14 +47,23 @@ def optional_date(raw: str | None, *, problem: str) -> date | None:
         raise UserError(problem) from bad
 
 
-def page_day(request, problem: str) -> date | None:
-    """The ``before`` day of a paged list. A malformed one shows the first
-    page, with ``problem`` as a message, instead of failing."""
-    try:
-        return optional_date(request.GET.get("before"), problem=problem)
-    except UserError as error:
-        messages.error(request, error.message)
+def page_start(request, parse: Callable[[str], T], problem: str) -> T | None:
+    """Where a paged list continues: its ``before``, read by ``parse``. One
+    that ``parse`` refuses (with a ValueError) shows the first page, with
+    ``problem`` as a message, instead of failing."""
+    raw = request.GET.get("before")
+    if not raw:
         return None
+    try:
+        return parse(raw)
+    except ValueError:
+        messages.error(request, problem)
+        return None
+
+
+def page_day(request, problem: str) -> date | None:
+    """The ``before`` day of a paged list (see ``page_start``)."""
+    return page_start(request, date.fromisoformat, problem)
 
 
 def page_id(request) -> int | None:

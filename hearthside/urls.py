@@ -21,6 +21,7 @@ urlpatterns = [
     path("settings/", pairs.pair_settings, name="pair_settings"),
     path("settings/categories/", questions.categories, name="categories"),
     path("settings/unpair/", pairs.unpair, name="unpair"),
+    path("settings/earlier-writing/", pairs.earlier_writing, name="earlier_writing"),
     path("pair/invite/", pairs.invite, name="invite"),
     path("pair/join/", pairs.join, name="join"),
     path("join/<str:code>/", pairs.join, name="join_with_code"),

@@ -92,7 +92,7 @@ NAVIGATION = (
             Page(
                 _("You"),
                 "pair_settings",
-                frozenset({"invite", "join", "join_with_code", "unpair"}),
+                frozenset({"invite", "join", "join_with_code", "unpair", "earlier_writing"}),
             ),
             Page(_("Questions"), "categories"),
             Page(_("Account"), "account_email", prefixes=("account_", "mfa_", "usersessions_")),

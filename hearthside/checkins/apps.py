@@ -8,6 +8,7 @@ class CheckinsConfig(AppConfig):
     def ready(self):
         from django.urls import reverse
 
+        import hearthside.checkins.earlier_writing  # noqa: F401  (registers its kinds)
         from hearthside.activity.models import Verb, announce
 
         from . import today  # noqa: F401 (registers the Today section)

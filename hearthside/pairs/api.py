@@ -3,7 +3,8 @@ from datetime import date, datetime
 from django.urls import reverse
 from ninja import Field, Router, Schema, Status
 
-from hearthside.errors import NotPaired
+from hearthside.earlier_writing import Position, earlier_writing_of
+from hearthside.errors import NotPaired, UserError
 
 from . import accounts, services
 from .models import RelationshipKind, format_code
@@ -39,11 +40,10 @@ RETRY_AFTER = {
 }
 
 
-# Besides success, an operation for a signed-in person may answer
-# {"detail": "..."} with 401 (no credentials) or 403 (a browser session
-# without its CSRF token), and these with 409 when there is no pair to act on.
-SIGNED_IN_REFUSALS = frozenset({401, 403})
-PAIR_REFUSALS = SIGNED_IN_REFUSALS | {409}
+# Besides success, a change to the pair answers {"detail": "..."} with 401
+# without credentials, 403 from a browser session without its CSRF token and
+# 409 when there is no pair to act on.
+PAIR_REFUSALS = frozenset({401, 403, 409})
 
 
 class SignUpIn(Schema):
@@ -74,6 +74,24 @@ class MeOut(Schema):
     pairing_ended_at: datetime | None = Field(
         description="While you are unpaired after a pairing: when it ended, never who ended it."
     )
+
+
+class WritingPartOut(Schema):
+    label: str
+    text: str
+
+
+class WritingOut(Schema):
+    kind: str = Field(description="answer, checkin, weekly, share, need, own_question, …")
+    id: int
+    written_at: datetime
+    heading: str = Field(description="What it was: the question answered, the day, …")
+    parts: list[WritingPartOut]
+
+
+class EarlierWritingOut(Schema):
+    items: list[WritingOut]
+    next: str | None = Field(description="Pass as ?before= for the next, older page.")
 
 
 class PersonIn(Schema):
@@ -174,6 +192,22 @@ def update_me(request, payload: PersonIn):
     return person_out(request.user)
 
 
+@me_router.get(
+    "/earlier-writing", response={200: EarlierWritingOut, frozenset({400, 401}): DetailOut}
+)
+def earlier_writing(request, before: str = ""):
+    """What you wrote in pairings that have ended, newest first, a page at a
+    time. It is yours alone: nobody else reads it."""
+    try:
+        start = Position.parse(before) if before else None
+    except ValueError as malformed:
+        raise UserError(
+            "Please send as before the next of an earlier page, or nothing for the newest."
+        ) from malformed
+    page = earlier_writing_of(request.user, before=start)
+    return {"items": page.items, "next": str(page.next) if page.next else None}
+
+
 def pair_out(user) -> dict:
     context = services.pair_context(user)
     if not context.is_paired:
@@ -228,7 +262,7 @@ def join(request, payload: JoinIn):
 @pair_router.delete("", response={204: None, PAIR_REFUSALS: DetailOut})
 def end_pairing(request):
     """End your pairing, without your partner's consent. You each keep what
-    you wrote; nothing your partner wrote stays visible to you. Your partner
-    is told only that the pairing ended."""
+    you wrote (GET /api/me/earlier-writing); nothing your partner wrote stays
+    visible to you. Your partner is told only that the pairing ended."""
     services.end_pairing(request.user)
     return Status(204, None)

@@ -1,9 +1,11 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
+from hearthside.earlier_writing import Position, earlier_writing_of
 from hearthside.errors import UserError
+from hearthside.inputs import page_start
 from hearthside.web import render_with_problem
 
 from . import services
@@ -122,3 +124,15 @@ def unpair(request):
         services.end_pairing(request.user)
         return redirect("today")
     return render(request, "pairs/unpair.html", {"partner": partner})
+
+
+@login_required
+@require_GET
+def earlier_writing(request):
+    before = page_start(
+        request,
+        Position.parse,
+        "That page of your earlier writing doesn't exist; here is the newest one.",
+    )
+    page = earlier_writing_of(request.user, before=before)
+    return render(request, "pairs/earlier_writing.html", {"page": page})

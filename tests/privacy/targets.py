@@ -22,7 +22,7 @@ from hearthside.needs import services as needs
 from hearthside.needs.models import Need
 from hearthside.pairs import services as pair_services
 from hearthside.pairs.accounts import create_person
-from hearthside.pairs.models import format_code
+from hearthside.pairs.models import Membership, Pair, format_code
 from hearthside.pairs.services import require_pair
 from hearthside.privacy.models import Visibility
 from hearthside.questions import services
@@ -69,6 +69,7 @@ SHARE = "Alex shared the worry about her sister 2B6Y"
 MET_NEED = "Alex needed help with the garden 7N4S"
 YESTERDAYS_NOTE = "Alex wrote yesterday about the storm 6D2H"
 LAST_WEEKS_APPRECIATION = "Alex appreciated the picnic last week 1Q5U"
+EARLIER_SHARE = "Alex shared this with Rowan long before Sam 9P3F"
 
 # Everything Alex writes here, in the world or in a builder: none of it may
 # ever reach Sam once they have unpaired, nor Noor, her next partner.
@@ -80,6 +81,7 @@ EVERYTHING_ALEX_WROTE = (
     MET_NEED,
     YESTERDAYS_NOTE,
     LAST_WEEKS_APPRECIATION,
+    EARLIER_SHARE,
 )
 
 
@@ -323,3 +325,22 @@ def alex_drew_a_card(world: MatrixWorld) -> Target:
 def a_deck_card(world: MatrixWorld) -> Target:
     """A deck link showing one card of the bank, which is the same for everyone."""
     return Target(query={"cards": str(_unasked_question(world).pk)})
+
+
+# --- Earlier writing -------------------------------------------------------------------
+
+
+def alex_wrote_in_an_earlier_pair(world: MatrixWorld) -> Target:
+    """Before Sam, Alex was paired with Rowan, and shared something then."""
+    rowan = create_person("rowan@example.test", PASSWORD, "Rowan", verified=True)
+    began = world.daily.pair.created_at - timedelta(days=400)
+    ended = began + timedelta(days=300)
+    earlier = Pair.objects.create(created_at=began, ended_at=ended)
+    for seat, person in enumerate((world.alex, rowan), start=1):
+        Membership.objects.create(
+            pair=earlier, user=person, seat=seat, joined_at=began, left_at=ended
+        )
+    Share.objects.create(
+        author=world.alex, pair=earlier, mode="listen", text=EARLIER_SHARE, created_at=began
+    )
+    return Target(secret=EARLIER_SHARE)

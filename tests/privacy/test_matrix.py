@@ -64,6 +64,7 @@ from .targets import (
     alex_share,
     alex_shared_her_checkin,
     alex_weekly,
+    alex_wrote_in_an_earlier_pair,
     both_checked_in_yesterday,
     both_weekly,
     last_week_alex_alone,
@@ -139,6 +140,8 @@ MATRIX = [
         language="en",
     ),
     page("GET", "unpair", nothing, OK, OK, OK),
+    page("GET", "earlier_writing", alex_wrote_in_an_earlier_pair, SEES, OK, OK, ex_partner=OK),
+    page("GET", "earlier_writing", nothing, OK, OK, OK, ex_partner=OK),
     page("POST", "unpair", nothing, REDIRECT, REDIRECT, REDIRECT),
     page("GET", "categories", nothing, OK, OK, OK),
     # The design system's style page: debug or staff only, otherwise not there at all.
@@ -254,6 +257,11 @@ MATRIX = [
     api("GET", "/api/pair", nothing, OK, OK, OK),
     api("PATCH", "/api/pair", nothing, OK, OK, OK, kind="married"),
     api("DELETE", "/api/pair", nothing, GONE, GONE, GONE),
+    # What Alex wrote in a pair that ended is hers alone
+    api(
+        "GET", "/api/me/earlier-writing", alex_wrote_in_an_earlier_pair, SEES, OK, OK, ex_partner=OK
+    ),
+    api("GET", "/api/me/earlier-writing", nothing, OK, OK, OK, ex_partner=OK),
     api("POST", "/api/pair/invitations", nothing, CONFLICT, CONFLICT, CONFLICT, ex_partner=CREATED),
     api(
         "POST",
