@@ -95,7 +95,12 @@ NAVIGATION = (
                 frozenset({"invite", "join", "join_with_code", "unpair", "earlier_writing"}),
             ),
             Page(_("Questions"), "categories"),
-            Page(_("Account"), "account_email", prefixes=("account_", "mfa_", "usersessions_")),
+            Page(
+                _("Account"),
+                "account_email",
+                frozenset({"delete_account"}),
+                prefixes=("account_", "mfa_", "usersessions_"),
+            ),
         ),
     ),
 )

@@ -7,6 +7,7 @@ from hearthside.earlier_writing import Position, earlier_writing_of
 from hearthside.errors import NotPaired, UserError
 
 from . import accounts, services
+from .deletion import delete_account
 from .models import RelationshipKind, format_code
 
 accounts_router = Router(tags=["accounts"])
@@ -92,6 +93,13 @@ class WritingOut(Schema):
 class EarlierWritingOut(Schema):
     items: list[WritingOut]
     next: str | None = Field(description="Pass as ?before= for the next, older page.")
+
+
+class DeleteMeIn(Schema):
+    password: str
+    code: str = Field(
+        "", description="When two-factor is on: a code from the app, or a recovery code."
+    )
 
 
 class PersonIn(Schema):
@@ -206,6 +214,20 @@ def earlier_writing(request, before: str = ""):
         ) from malformed
     page = earlier_writing_of(request.user, before=start)
     return {"items": page.items, "next": str(page.next) if page.next else None}
+
+
+@me_router.delete(
+    "",
+    response={204: None, frozenset({400, 401, 403, 422, 429}): DetailOut},
+    openapi_extra=RETRY_AFTER,
+)
+def delete_me(request, payload: DeleteMeIn):
+    """Delete your account and everything you wrote, for real. Your pairing
+    ends first: your partner keeps what they wrote and is told only that it
+    ended. 403 when the password or code is not right (nothing is deleted),
+    429 after too many tries."""
+    delete_account(request.user, **payload.dict(), request=request)
+    return Status(204, None)
 
 
 def pair_out(user) -> dict:

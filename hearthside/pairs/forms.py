@@ -1,3 +1,4 @@
+from allauth.mfa.models import Authenticator
 from django import forms
 from django.conf import settings
 
@@ -63,3 +64,21 @@ class PairForm(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+
+
+class DeleteAccountForm(forms.Form):
+    """Who is deleting their account: the service checks what is filled in."""
+
+    password = forms.CharField(
+        label="Your password",
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    code = forms.CharField(
+        label="A code from your authenticator app, or a recovery code",
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "spellcheck": "false"}),
+    )
+
+    def __init__(self, person, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not Authenticator.objects.filter(user=person).exists():
+            del self.fields["code"]

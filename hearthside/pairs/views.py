@@ -10,7 +10,8 @@ from hearthside.web import render_with_problem
 
 from . import services
 from .days import known_time_zones
-from .forms import JoinForm, PairForm, PersonForm
+from .deletion import IdentityNotConfirmed, delete_account
+from .forms import DeleteAccountForm, JoinForm, PairForm, PersonForm
 from .models import format_code
 
 INVITATION_SESSION_KEY = "hearthside.invitation"
@@ -136,3 +137,27 @@ def earlier_writing(request):
     )
     page = earlier_writing_of(request.user, before=before)
     return render(request, "pairs/earlier_writing.html", {"page": page})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_my_account(request):
+    form = DeleteAccountForm(request.user, request.POST or None)
+    page = {"form": form, "partner": services.pair_context(request.user).partner}
+    if request.method == "GET":
+        return render(request, "pairs/delete_account.html", page)
+    if not form.is_valid():
+        problem = "Please fill in the highlighted fields. Nothing was deleted."
+        return render_with_problem(request, "pairs/delete_account.html", page, problem)
+    try:
+        delete_account(request.user, **form.cleaned_data, request=request)
+    except IdentityNotConfirmed as refused:
+        return render_with_problem(request, "pairs/delete_account.html", page, refused.message)
+    return redirect("goodbye")
+
+
+@require_GET
+def goodbye(request):
+    if request.user.is_authenticated:
+        return redirect("today")
+    return render(request, "pairs/goodbye.html")

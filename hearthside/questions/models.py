@@ -97,7 +97,10 @@ class OwnQuestion(PrivateContent):
 class DailyQuestion(models.Model):
     """The question a pair is asked on one of their days. A row never changes
     its question: skipping sets the row aside and a new one takes its place,
-    so an answer always answers the question its author was shown."""
+    so an answer always answers the question its author was shown.
+
+    An own question leaves with its author when they delete their account:
+    the day stays, with the partner's answer, and no question."""
 
     pair = models.ForeignKey("pairs.Pair", on_delete=models.CASCADE, related_name="+")
     day = models.DateField()
@@ -105,7 +108,7 @@ class DailyQuestion(models.Model):
         Question, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     own_question = models.OneToOneField(
-        OwnQuestion, null=True, blank=True, on_delete=models.CASCADE, related_name="daily"
+        OwnQuestion, null=True, blank=True, on_delete=models.SET_NULL, related_name="daily"
     )
     # Once a pair has been asked every eligible bank question, a new round
     # begins and questions may return; within a round none repeats.
@@ -127,11 +130,8 @@ class DailyQuestion(models.Model):
                 name="no_repeat_within_a_round",
             ),
             models.CheckConstraint(
-                condition=(
-                    Q(question__isnull=False, own_question__isnull=True)
-                    | Q(question__isnull=True, own_question__isnull=False)
-                ),
-                name="daily_question_has_one_source",
+                condition=Q(question__isnull=True) | Q(own_question__isnull=True),
+                name="daily_question_has_one_source_at_most",
             ),
         ]
         indexes = [models.Index(fields=["pair", "-day"])]

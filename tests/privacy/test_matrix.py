@@ -31,6 +31,7 @@ from .matrix import (
     CONFLICT,
     CREATED,
     CREATED_SEES,
+    FORBIDDEN,
     GONE,
     NO_CLAIM,
     NOT_FOUND,
@@ -142,6 +143,19 @@ MATRIX = [
     page("GET", "unpair", nothing, OK, OK, OK),
     page("GET", "earlier_writing", alex_wrote_in_an_earlier_pair, SEES, OK, OK, ex_partner=OK),
     page("GET", "earlier_writing", nothing, OK, OK, OK, ex_partner=OK),
+    page("GET", "delete_account", nothing, OK, OK, OK, ex_partner=OK),
+    page("POST", "delete_account", nothing, *[REFUSED] * 3, ex_partner=REFUSED, password="wrong"),
+    page(
+        "POST", "delete_account", nothing, *[REDIRECT] * 3, ex_partner=REDIRECT, password=PASSWORD
+    ),
+    page(
+        "GET",
+        "goodbye",
+        nothing,
+        *[REDIRECT_UNCHANGED] * 3,
+        anonymous=OK,
+        ex_partner=REDIRECT_UNCHANGED,
+    ),
     page("POST", "unpair", nothing, REDIRECT, REDIRECT, REDIRECT),
     page("GET", "categories", nothing, OK, OK, OK),
     # The design system's style page: debug or staff only, otherwise not there at all.
@@ -254,6 +268,8 @@ MATRIX = [
     api("DELETE", "/api/auth/token", nothing, GONE, GONE, GONE, ex_partner=GONE),
     api("GET", "/api/me", nothing, OK, OK, OK, ex_partner=OK),
     api("PATCH", "/api/me", nothing, OK, OK, OK, display_name="Renamed", ex_partner=OK),
+    api("DELETE", "/api/me", nothing, *[FORBIDDEN] * 3, ex_partner=FORBIDDEN, password="wrong"),
+    api("DELETE", "/api/me", nothing, GONE, GONE, GONE, ex_partner=GONE, password=PASSWORD),
     api("GET", "/api/pair", nothing, OK, OK, OK),
     api("PATCH", "/api/pair", nothing, OK, OK, OK, kind="married"),
     api("DELETE", "/api/pair", nothing, GONE, GONE, GONE),
