@@ -15,6 +15,7 @@ ANONYMOUS_PAGES = {
     "login": ("/accounts/login/", "Sign In"),
     "password-reset": ("/accounts/password/reset/", "Password Reset"),
     "landing": ("/", "A quiet place for the two of you"),
+    "goodbye": ("/goodbye/", "Goodbye"),
 }
 ACCOUNT_PAGES = {
     "two-factor": ("/accounts/2fa/", "Two-Factor Authentication"),
@@ -22,6 +23,8 @@ ACCOUNT_PAGES = {
     "email": ("/accounts/email/", "Email Addresses"),
     "sessions": ("/accounts/sessions/", "Sessions"),
     "settings": ("/settings/", "Settings"),
+    "earlier-writing": ("/settings/earlier-writing/", "Your earlier writing"),
+    "delete-account": ("/settings/delete-account/", "Delete your account"),
 }
 
 

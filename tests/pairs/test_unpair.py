@@ -6,6 +6,8 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from hearthside.checkins import services as checkins
@@ -215,3 +217,23 @@ def test_pairing_again_with_each_other_starts_afresh(couple, pair_up, api_client
     assert SAMS_SHARE not in api_client_for(alex).get("/api/shares").content.decode()
     _, partner = api_client_for(alex).get("/api/balance").json()["people"]
     assert partner["total"] == 0
+
+
+@pytest.mark.parametrize("path", ["/", "/api/me", "/settings/", "/settings/unpair/"])
+def test_pages_about_the_pairing_cost_the_same_however_many_pairings_ended(
+    path, make_person, pair_up, client_for, api_client_for
+):
+    counts = []
+    for pairings in (1, 6):
+        robin = make_person("Robin")
+        for _ in range(pairings):
+            pair_up(robin, make_person())
+            services.end_pairing(robin)
+        if path == "/settings/unpair/":
+            pair_up(robin, make_person())
+        client = api_client_for(robin) if path.startswith("/api/") else client_for(robin)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(path).status_code == 200
+        counts.append(len(queries))
+
+    assert counts[0] == counts[1]
