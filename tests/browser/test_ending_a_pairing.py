@@ -32,8 +32,10 @@ def test_one_ends_the_pairing_and_both_are_told_the_same(visit, couple, output_d
         notice = today.get_by_role("region", name="Your pairing has ended")
         expect(notice).to_be_visible()
         notices.append(notice.inner_text())
-        notice.get_by_role("link", name="your earlier writing").click()
+        today.screenshot(path=str(output_dir / "page-pairing-ended.png"), full_page=True)
+        notice.get_by_role("link", name="Your earlier writing").click()
         expect(today.get_by_role("heading", level=1)).to_have_text("Your earlier writing")
+        today.screenshot(path=str(output_dir / "page-earlier-writing-kept.png"), full_page=True)
         assert visitor.console_errors == []
     assert notices[0] == notices[1]
     expect(alexs.open("/settings/earlier-writing/").locator("main")).to_contain_text(ALEX_SHARE)
