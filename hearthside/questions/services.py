@@ -304,7 +304,9 @@ def answer_question(actor: User, daily_id: int, text: str) -> Answer:
                 f"You've both answered, so your answer stays as it is. Anything you'd "
                 f"like to add can go in a reply to {context.partner}."
             ),
-            on_create=lambda answer: record(actor, Verb.ANSWERED, answer, day=daily.day),
+            on_create=lambda answer: record(
+                actor, Verb.ANSWERED, answer, opens=daily, day=daily.day
+            ),
         )
 
 

@@ -138,3 +138,21 @@ def test_every_write_records_its_news_in_its_own_transaction(
     act(alex, sam, prepared)
 
     assert Activity.objects.count() == before + 1
+
+
+def test_the_news_of_an_answer_opens_the_question_it_answers(couple):
+    alex, sam = couple
+    # Answers of another day first, so that ids of answers and questions differ.
+    earlier = questions.todays_question(alex)
+    for person in couple:
+        questions.answer_question(person, earlier.pk, "An answer of another day")
+    earlier.day -= timedelta(days=1)
+    earlier.save(update_fields=["day"])
+    daily = questions.todays_question(alex)
+    answer = questions.answer_question(sam, daily.pk, "Sam's answer")
+    assert answer.pk != daily.pk
+
+    news = Activity.objects.get(verb=Verb.ANSWERED, announced_id=answer.pk)
+
+    assert news.target_id == daily.pk
+    assert news.link() == reverse("daily", args=[daily.pk])
